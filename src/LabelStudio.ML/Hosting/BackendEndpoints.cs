@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LabelStudio.ML;
+
+/// <summary>The handlers of <c>/</c>, <c>/health</c>, <c>/setup</c>, <c>/predict</c> and <c>/webhook</c> (SPEC §2).</summary>
+internal sealed class BackendEndpoints(
+    ModelFactory models,
+    ModelRegistration registration,
+    IStateStore store,
+    ILogger<BackendEndpoints> logger)
+{
+    public Task HealthAsync(HttpContext context) => JsonBody.WriteAsync(
+        context.Response,
+        StatusCodes.Status200OK,
+        new JsonObject { ["model_class"] = registration.ModelClassName, ["status"] = "UP" },
+        context.RequestAborted);
+
+    public async Task SetupAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var projectId = body["project"] switch
+        {
+            null => throw MissingField("project", "the project uid, e.g. \"7.1712586036\""),
+            JsonValue value when value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number => ProjectIds.FromUid(value),
+            var other => throw new AnswerException(StatusCodes.Status400BadRequest, $"Field 'project' must be a string, got {JsonBody.DescribeKind(other)}."),
+        };
+        var schema = OptionalString(body, "schema");
+
+        var model = await CreateModelAsync(context, projectId, schema).ConfigureAwait(false);
+        await ModelFactory.ReleaseAsync(model).ConfigureAwait(false);
+
+        if (ExtraParamsText(body["extra_params"]) is { } extraParams)
+        {
+            await store.SetAsync(projectId, StateKeys.ExtraParams, extraParams, cancellationToken).ConfigureAwait(false);
+        }
+
+        var version = await store.GetAsync(projectId, StateKeys.ModelVersion, cancellationToken).ConfigureAwait(false);
+        Log.SetUp(logger, projectId, version ?? "(none)");
+        await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, new JsonObject { ["model_version"] = version }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task PredictAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var started = Stopwatch.GetTimestamp();
+        var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var projectId = body["project"] is JsonValue project ? ProjectIds.FromUid(project) : string.Empty;
+        var labelConfig = OptionalString(body, "label_config");
+        var request = PredictRequestReader.Read(body);
+
+        var model = await CreateModelAsync(context, projectId, labelConfig).ConfigureAwait(false);
+        JsonNode results;
+        try
+        {
+            var response = await RunModelCode(() => model.PredictAsync(request, cancellationToken)).ConfigureAwait(false);
+            var storedVersion = await store.GetAsync(projectId, StateKeys.ModelVersion, cancellationToken).ConfigureAwait(false);
+            results = response?.ToResults(storedVersion) ?? new JsonArray();
+        }
+        finally
+        {
+            await ModelFactory.ReleaseAsync(model).ConfigureAwait(false);
+        }
+
+        Log.Predicted(logger, request.Tasks.Count, projectId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, request.IsInteractive ? " (interactive)" : string.Empty);
+        await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, new JsonObject { ["results"] = results }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task WebhookAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var started = Stopwatch.GetTimestamp();
+        var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var action = body["action"] switch
+        {
+            null => throw MissingField("action", "the event name, e.g. \"ANNOTATION_CREATED\""),
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            var other => throw new AnswerException(StatusCodes.Status400BadRequest, $"Field 'action' must be a string, got {JsonBody.DescribeKind(other)}."),
+        };
+        body.Remove("action");
+
+        if (!TrainingEvent.IsTrainingAction(action))
+        {
+            await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, new JsonObject { ["status"] = "Unknown event" }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (body["project"] is not JsonObject project)
+        {
+            throw MissingField("project", "the project record with its id");
+        }
+
+        var projectId = project["id"] switch
+        {
+            JsonValue id when id.GetValueKind() is JsonValueKind.Number or JsonValueKind.String => ProjectIds.FromUid(id),
+            null => throw MissingField("project.id", "the project's integer id"),
+            var other => throw new AnswerException(StatusCodes.Status400BadRequest, $"Field 'project.id' must be a number, got {JsonBody.DescribeKind(other)}."),
+        };
+        var labelConfig = project["label_config"] is JsonValue config && config.TryGetValue<string>(out var xml) ? xml : null;
+
+        var model = await CreateModelAsync(context, projectId, labelConfig).ConfigureAwait(false);
+        object? outcome;
+        try
+        {
+            outcome = await RunModelCode(() => model.FitAsync(new TrainingEvent(action, projectId, body), cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ModelFactory.ReleaseAsync(model).ConfigureAwait(false);
+        }
+
+        Log.Trained(logger, action, projectId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        await JsonBody.WriteAsync(context.Response, StatusCodes.Status201Created, FitAnswer(outcome), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>{"result": …, "status": "ok"}</c>, or — when the value cannot be written as JSON — the original SDK's
+    /// <c>{"error": …, "status": "error"}</c>, still with 201 (SPEC QUIRK-13).
+    /// </summary>
+    private static JsonObject FitAnswer(object? outcome)
+    {
+        try
+        {
+            var result = outcome switch
+            {
+                null => null,
+                JsonNode node => node.DeepClone(),
+                _ => JsonSerializer.SerializeToNode(outcome, outcome.GetType(), FitResultJson.Options),
+            };
+            FiniteNumbers.Check(result, "result");
+            return new JsonObject { ["result"] = result, ["status"] = "ok" };
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return new JsonObject { ["error"] = ex.Message, ["status"] = "error" };
+        }
+    }
+
+    private async Task<LabelStudioModel> CreateModelAsync(HttpContext context, string projectId, string? labelConfig) =>
+        await models.CreateAsync(context.RequestServices, projectId, labelConfig, context.RequestAborted).ConfigureAwait(false);
+
+    /// <summary>
+    /// Runs model code; a label-config mismatch found there (a control the model needs is missing) is the project's
+    /// configuration problem, so it is answered 422 instead of 500.
+    /// </summary>
+    private static async Task<T> RunModelCode<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (LabelConfigException ex)
+        {
+            throw new AnswerException(StatusCodes.Status422UnprocessableEntity, ex.Message, ex);
+        }
+    }
+
+    private static string? OptionalString(JsonObject body, string name) => body[name] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var other => throw new AnswerException(StatusCodes.Status400BadRequest, $"Field '{name}' must be a string, got {JsonBody.DescribeKind(other)}."),
+    };
+
+    /// <summary>
+    /// The text to store for <c>extra_params</c>, or <see langword="null"/> when the value is empty or false-like
+    /// (SPEC §2.2 step 3). An object is kept as compact JSON text (SPEC §13 QUIRK-2).
+    /// </summary>
+    private static string? ExtraParamsText(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue text when text.TryGetValue<string>(out var s) => s.Length == 0 ? null : s,
+        JsonObject { Count: 0 } or JsonArray { Count: 0 } => null,
+        JsonValue flag when flag.GetValueKind() == JsonValueKind.False => null,
+        JsonValue number when number.GetValueKind() == JsonValueKind.Number && number.GetValue<double>() == 0 => null,
+        _ => value.ToJsonString(),
+    };
+
+    private static AnswerException MissingField(string name, string what) =>
+        new(StatusCodes.Status400BadRequest, $"Missing field: '{name}' ({what}).");
+}

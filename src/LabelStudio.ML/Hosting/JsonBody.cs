@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace LabelStudio.ML;
+
+/// <summary>Reads a request's JSON object body and writes JSON answers, with a 4xx that says what is wrong.</summary>
+internal static class JsonBody
+{
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+
+    /// <summary>Reads the body as a JSON object.</summary>
+    /// <exception cref="AnswerException">415 for another media type; 400 for an empty body, invalid JSON or a non-object.</exception>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            var actual = string.IsNullOrEmpty(request.ContentType) ? "none" : $"'{request.ContentType}'";
+            throw new AnswerException(StatusCodes.Status415UnsupportedMediaType,
+                $"Content-Type must be application/json, got {actual}.");
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, NodeOptions, DocumentOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new AnswerException(StatusCodes.Status400BadRequest, DescribeInvalidJson(ex), ex);
+        }
+
+        return node switch
+        {
+            JsonObject body => body,
+            null => throw new AnswerException(StatusCodes.Status400BadRequest, "The request body must be a JSON object, got null."),
+            _ => throw new AnswerException(StatusCodes.Status400BadRequest, $"The request body must be a JSON object, got {DescribeKind(node)}."),
+        };
+    }
+
+    /// <summary>Writes <paramref name="body"/> as compact JSON with <paramref name="statusCode"/>.</summary>
+    public static async Task WriteAsync(HttpResponse response, int statusCode, JsonNode body, CancellationToken cancellationToken)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json";
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
+        {
+            body.WriteTo(writer);
+        }
+
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A short name of a JSON value's kind for messages: object, array, string, number, true, false, null.</summary>
+    public static string DescribeKind(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "an unknown value",
+    };
+
+    private static bool IsJson(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        var type = mediaType.MediaType.Value ?? string.Empty;
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (type.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string DescribeInvalidJson(JsonException ex)
+    {
+        var message = ex.Message;
+        // The reader appends "Path: … | LineNumber: … | BytePositionInLine: …"; the position is given in our own words.
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        if (ex.BytePositionInLine is null && ex.LineNumber is null)
+        {
+            return $"The request body is not valid JSON: {message}";
+        }
+
+        return $"The request body is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {ex.BytePositionInLine ?? 0}): {message}";
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace LabelStudio.ML;
+
+/// <summary>Maps the endpoints Label Studio calls.</summary>
+public static class LabelStudioMLApplicationExtensions
+{
+    private const string EndpointList = "GET /, GET /health, POST /setup, POST /predict, POST /webhook and GET /metrics";
+
+    /// <summary>
+    /// Adds basic auth (when configured), request metrics and the endpoints <c>GET /</c>, <c>GET /health</c>,
+    /// <c>POST /setup</c>, <c>POST /predict</c>, <c>POST /webhook</c> and <c>GET /metrics</c> (Prometheus).
+    /// Every failure answers with the JSON error envelope.
+    /// </summary>
+    public static WebApplication MapLabelStudioMLBackend(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var endpoints = app.Services.GetRequiredService<BackendEndpoints>();
+        var errors = app.Services.GetRequiredService<EndpointErrorHandler>();
+
+        app.UseMiddleware<RequestHeaderLogging>();
+        app.UseMiddleware<BasicAuthMiddleware>();
+        app.UseStatusCodePages(WriteStatusEnvelope);
+        app.UseHttpMetrics();
+
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], errors.Wrap(endpoints.HealthAsync));
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], errors.Wrap(endpoints.HealthAsync));
+        app.MapPost("/setup", errors.Wrap(endpoints.SetupAsync));
+        app.MapPost("/predict", errors.Wrap(endpoints.PredictAsync));
+        app.MapPost("/webhook", errors.Wrap(endpoints.WebhookAsync));
+        app.MapMetrics("/metrics");
+
+        app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
+        return app;
+    }
+
+    private static Task WriteStatusEnvelope(StatusCodeContext statusContext)
+    {
+        var context = statusContext.HttpContext;
+        var status = context.Response.StatusCode;
+        var request = context.Request;
+        var detail = status switch
+        {
+            StatusCodes.Status404NotFound => $"No endpoint at {request.Method} {request.Path}. This backend serves {EndpointList}.",
+            StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}. This backend serves {EndpointList}.",
+            _ => $"{request.Method} {request.Path} failed with status {status}.",
+        };
+        return ErrorEnvelope.WriteAsync(context, status, detail, detail);
+    }
+
+    private static void LogStarted(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value;
+        var registration = app.Services.GetRequiredService<ModelRegistration>();
+        var store = app.Services.GetRequiredService<IStateStore>();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LabelStudio.ML");
+        Log.Started(
+            logger,
+            registration.ModelClassName,
+            addresses is null ? "(unknown)" : string.Join(", ", addresses),
+            Path.GetFullPath(options.ModelDir),
+            store is SqliteStateStore sqlite ? sqlite.DatabasePath : store.GetType().Name,
+            options.BasicAuthEnabled ? $"on (user '{options.BasicAuthUser}', password ***)" : "off",
+            options.TrainingMode,
+            options.LogLevel,
+            options.MaxRequestBodySize);
+    }
+}

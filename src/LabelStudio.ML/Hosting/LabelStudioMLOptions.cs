@@ -1,0 +1,48 @@
+namespace LabelStudio.ML;
+
+/// <summary>
+/// Settings of a backend. Each is read from the environment variable the original Python SDK reads (named in its
+/// documentation), or from the command line (<c>--port 9091</c>), and can be set in code through
+/// <c>AddLabelStudioMLBackend&lt;TModel&gt;(options =&gt; …)</c>, which wins over both.
+/// </summary>
+public sealed class LabelStudioMLOptions
+{
+    /// <summary>The default request body limit: 100 MiB.</summary>
+    public const long DefaultMaxRequestBodySize = 100L * 1024 * 1024;
+
+    /// <summary>The name <c>/health</c> reports as <c>model_class</c>; defaults to the model class's simple name.</summary>
+    public string? ModelClassName { get; set; }
+
+    /// <summary><c>MODEL_DIR</c> (or <c>--model-dir</c>): where <c>cache.db</c> and model artifacts live. Default <c>.</c>.</summary>
+    public string ModelDir { get; set; } = ".";
+
+    /// <summary><c>HOST</c> (or <c>--host</c>): the address to listen on. Default <c>0.0.0.0</c> (every interface, as in a container).</summary>
+    public string Host { get; set; } = "0.0.0.0";
+
+    /// <summary><c>PORT</c> (or <c>--port</c>): the port to listen on. Default 9090; 0 picks a free port.</summary>
+    public int Port { get; set; } = 9090;
+
+    /// <summary>
+    /// <c>BASIC_AUTH_USER</c> (or <c>--basic-auth-user</c>, <c>ML_SERVER_BASIC_AUTH_USER</c>): with
+    /// <see cref="BasicAuthPass"/>, every request must carry these HTTP basic credentials.
+    /// </summary>
+    public string? BasicAuthUser { get; set; }
+
+    /// <summary><c>BASIC_AUTH_PASS</c> (or <c>--basic-auth-pass</c>, <c>ML_SERVER_BASIC_AUTH_PASS</c>). Never logged.</summary>
+    public string? BasicAuthPass { get; set; }
+
+    /// <summary>Whether basic auth is on: both a user name and a password are set.</summary>
+    public bool BasicAuthEnabled => !string.IsNullOrEmpty(BasicAuthUser) && !string.IsNullOrEmpty(BasicAuthPass);
+
+    /// <summary><c>LOG_LEVEL</c> (or <c>--log-level</c>): <c>DEBUG</c>, <c>INFO</c> (default), <c>WARNING</c> or <c>ERROR</c>.</summary>
+    public string LogLevel { get; set; } = "INFO";
+
+    /// <summary><c>TRAINING_MODE</c>: how training events run. See <see cref="ML.TrainingMode"/>.</summary>
+    public TrainingMode TrainingMode { get; set; } = TrainingMode.Sync;
+
+    /// <summary><c>CACHE_TYPE</c>: the state store; <c>sqlite</c> (default) keeps it in <c>$MODEL_DIR/cache.db</c>.</summary>
+    public string CacheType { get; set; } = "sqlite";
+
+    /// <summary><c>MAX_REQUEST_BODY_SIZE</c>: the largest request body accepted, in bytes (default 100 MiB); larger ones get 413.</summary>
+    public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
+}

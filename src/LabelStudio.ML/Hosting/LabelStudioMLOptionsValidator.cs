@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.ML;
+
+/// <summary>Stops the server at start-up, with a message naming the variable, when a setting cannot work.</summary>
+internal sealed class LabelStudioMLOptionsValidator : IValidateOptions<LabelStudioMLOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LabelStudioMLOptions options)
+    {
+        List<string> failures = [];
+        if (!string.Equals(options.CacheType, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"CACHE_TYPE must be 'sqlite', got '{options.CacheType}'.");
+        }
+
+        if (LogLevels.TryParse(options.LogLevel) is null)
+        {
+            failures.Add($"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got '{options.LogLevel}'.");
+        }
+
+        if (options.BasicAuthUser is { Length: > 0 } != options.BasicAuthPass is { Length: > 0 })
+        {
+            failures.Add("BASIC_AUTH_USER and BASIC_AUTH_PASS must be set together; basic auth needs both.");
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            failures.Add($"PORT must be from 0 to 65535, got {options.Port}.");
+        }
+
+        if (options.MaxRequestBodySize <= 0)
+        {
+            failures.Add($"MAX_REQUEST_BODY_SIZE must be positive, got {options.MaxRequestBodySize}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

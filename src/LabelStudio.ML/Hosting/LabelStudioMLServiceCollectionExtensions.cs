@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.ML;
+
+/// <summary>Registers a Label Studio ML backend in an ASP.NET Core application.</summary>
+public static class LabelStudioMLServiceCollectionExtensions
+{
+    /// <summary>
+    /// Serves <typeparamref name="TModel"/> as a Label Studio ML backend: options from the environment
+    /// (<c>PORT</c>, <c>MODEL_DIR</c>, <c>BASIC_AUTH_USER</c>, …), the SQLite state store, the model factory and the
+    /// Kestrel endpoint. Follow with <c>app.MapLabelStudioMLBackend()</c>.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Settings applied after the environment's, e.g. a <see cref="LabelStudioMLOptions.ModelClassName"/>.</param>
+    /// <remarks>Services are added with <c>TryAdd</c> where a user may want their own (for example another <see cref="IStateStore"/>).</remarks>
+    public static IServiceCollection AddLabelStudioMLBackend<TModel>(this IServiceCollection services, Action<LabelStudioMLOptions>? configure = null)
+        where TModel : LabelStudioModel
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<LabelStudioMLOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LabelStudioMLOptions>, LabelStudioMLOptionsSetup>());
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LabelStudioMLOptions>, LabelStudioMLOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, LogLevelSetup>());
+
+        services.AddSingleton(provider => new ModelRegistration(
+            typeof(TModel),
+            provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelClassName ?? typeof(TModel).Name));
+        services.TryAddSingleton<IStateStore>(provider =>
+            SqliteStateStore.InDirectory(provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelDir));
+        services.TryAddSingleton<ModelFactory>();
+        services.TryAddSingleton<BackendEndpoints>();
+        services.TryAddSingleton<EndpointErrorHandler>();
+        return services;
+    }
+}

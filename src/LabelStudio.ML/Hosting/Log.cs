@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+
+namespace LabelStudio.ML;
+
+/// <summary>Every log message of the SDK, source-generated (no formatting cost when the level is off).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "No label config came with the request for project '{ProjectId}'; the stored one is used if there is one.")]
+    public static partial void NoLabelConfig(ILogger logger, string projectId);
+
+    [LoggerMessage(2, LogLevel.Error, "{Method} {Path} failed with {Status}: {Detail}")]
+    public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path, int status, string detail);
+
+    [LoggerMessage(3, LogLevel.Warning, "{Method} {Path} rejected with {Status}: {Detail}")]
+    public static partial void RequestRejected(ILogger logger, string method, string path, int status, string detail);
+
+    [LoggerMessage(4, LogLevel.Warning, "Unauthorized {Method} {Path}: the request carries no valid basic-auth credentials.")]
+    public static partial void Unauthorized(ILogger logger, string method, string path);
+
+    [LoggerMessage(5, LogLevel.Warning,
+        "A webhook was refused for lack of credentials. Label Studio's automatic project webhook sends none: in Label Studio open " +
+        "Settings → Webhooks, edit the webhook to this backend and add the header 'Authorization: Basic <base64 of user:password>', " +
+        "or training events never reach the model.")]
+    public static partial void WebhookNeedsCredentials(ILogger logger);
+
+    [LoggerMessage(6, LogLevel.Information, "Predicted {Tasks} task(s) for project '{ProjectId}' in {ElapsedMs:F1} ms{Interactive}")]
+    public static partial void Predicted(ILogger logger, int tasks, string projectId, double elapsedMs, string interactive);
+
+    [LoggerMessage(7, LogLevel.Information, "Training event {Action} for project '{ProjectId}' handled in {ElapsedMs:F1} ms")]
+    public static partial void Trained(ILogger logger, string action, string projectId, double elapsedMs);
+
+    [LoggerMessage(8, LogLevel.Debug, "Request {Method} {Path} headers: {Headers}")]
+    public static partial void RequestHeaders(ILogger logger, string method, string path, string headers);
+
+    [LoggerMessage(9, LogLevel.Information,
+        "Serving {ModelClass} on {Addresses}: MODEL_DIR={ModelDir}, state store {StorePath}, basic auth {BasicAuth}, training {TrainingMode}, LOG_LEVEL={LogLevel}, request body limit {MaxBody} bytes")]
+    public static partial void Started(ILogger logger, string modelClass, string addresses, string modelDir, string storePath, string basicAuth, TrainingMode trainingMode, string logLevel, long maxBody);
+
+    [LoggerMessage(10, LogLevel.Debug, "{Method} {Path} cancelled: the client went away.")]
+    public static partial void ClientGone(ILogger logger, string method, string path);
+
+    [LoggerMessage(11, LogLevel.Information, "Project '{ProjectId}' set up, model version {ModelVersion}")]
+    public static partial void SetUp(ILogger logger, string projectId, string modelVersion);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LabelStudio.ML;
+
+/// <summary>
+/// The base class of a model served to Label Studio. Derive from it, override <see cref="PredictAsync"/> (and
+/// <see cref="FitAsync"/> for a model that learns), and register it with
+/// <c>builder.Services.AddLabelStudioMLBackend&lt;TModel&gt;()</c>.
+/// </summary>
+/// <remarks>
+/// The server creates one instance per <c>/setup</c>, <c>/predict</c> and training event, bound to the project of
+/// that request, and drops it afterwards; constructor parameters come from dependency injection. Keep weights,
+/// tokenizers and sessions in singletons injected through the constructor, never in fields built per instance.
+/// </remarks>
+public abstract class LabelStudioModel
+{
+    private ModelContext? _context;
+    private LabelConfig? _config;
+
+    /// <summary>The project this instance serves (<c>"7"</c> for project uid <c>"7.1712586036"</c>).</summary>
+    public string ProjectId => Context.ProjectId;
+
+    /// <summary>The project's persistent key/value state.</summary>
+    public ProjectState State => Context.State;
+
+    /// <summary>The label config XML: the one of this request, else the one stored for the project.</summary>
+    public string? LabelConfigXml => Context.LabelConfigXml ?? State.Get(StateKeys.LabelConfig);
+
+    /// <summary>Whether a label config is available (<see cref="Config"/> would not throw for lack of one).</summary>
+    public bool HasConfig => LabelConfigXml is not null;
+
+    /// <summary>The parsed label config: its controls, objects and labels, <c>FirstTag</c> and <c>BuildLabelMap</c>.</summary>
+    /// <exception cref="LabelConfigException">No label config was sent or stored for the project.</exception>
+    public LabelConfig Config => _config ??= LabelConfigXml is { } xml
+        ? LabelConfigCache.Shared.Parse(xml)
+        : throw new LabelConfigException($"No label config is known for project '{ProjectId}': Label Studio sent none and none is stored.");
+
+    /// <summary>The stored <c>parsed_label_config</c> (the original SDK's dictionary form of the label config).</summary>
+    public JsonObject ParsedLabelConfig => State.Get(StateKeys.ParsedLabelConfig) is { } text
+        ? JsonNode.Parse(text) as JsonObject ?? []
+        : HasConfig ? Config.ToParsedConfig() : [];
+
+    /// <summary>The current model version (<see langword="null"/> if none is stored), stamped onto predictions that carry none.</summary>
+    public string? ModelVersion => State.Get(StateKeys.ModelVersion) is { Length: > 0 } version ? version : null;
+
+    /// <summary>
+    /// The backend's "extra params" from Label Studio's model settings, decoded as a JSON object (<c>{}</c> when none were set).
+    /// </summary>
+    /// <exception cref="JsonException">The stored text is not JSON.</exception>
+    public JsonObject ExtraParams => State.Get(StateKeys.ExtraParams) switch
+    {
+        null or "" => [],
+        var text => JsonNode.Parse(text) as JsonObject ?? [],
+    };
+
+    /// <summary>A logger named after the model class.</summary>
+    public ILogger Logger => _context?.Logger ?? NullLogger.Instance;
+
+    private ModelContext Context => _context ?? throw new InvalidOperationException(
+        $"{GetType().Name} is not bound to a project: models are created by the backend for each request, not with 'new'.");
+
+    /// <summary>Stores <paramref name="version"/> as the model version of the project.</summary>
+    public void SetModelVersion(string version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        State.Set(StateKeys.ModelVersion, version);
+    }
+
+    /// <summary>
+    /// Moves the model version on (<c>0.0.1 → 0.1.0</c>; <c>my-model → my-model.1</c>), stores and returns it.
+    /// Call it when the weights change so that Label Studio asks for new predictions.
+    /// </summary>
+    public string BumpModelVersion()
+    {
+        var next = ModelVersions.Bump(ModelVersion);
+        SetModelVersion(next);
+        return next;
+    }
+
+    /// <summary>
+    /// Runs after the instance is bound to its project, in every request; set a custom model version or read
+    /// <see cref="ExtraParams"/> here. Keep it fast: Label Studio gives <c>/setup</c> 3 seconds.
+    /// </summary>
+    public virtual Task SetupAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Predicts regions for the request's tasks. Return one prediction per task, in order (an empty prediction for a
+    /// task the model cannot handle), or <see langword="null"/> for none at all.
+    /// </summary>
+    public virtual Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<ModelResponse?>(null);
+
+    /// <summary>
+    /// Learns from a training event. The return value (anything JSON-serializable, or <see langword="null"/>)
+    /// is reported back as the event's <c>result</c>.
+    /// </summary>
+    public virtual Task<object?> FitAsync(TrainingEvent trainingEvent, CancellationToken cancellationToken) =>
+        Task.FromResult<object?>(null);
+
+    internal void Bind(ModelContext context) => _context = context;
+}
