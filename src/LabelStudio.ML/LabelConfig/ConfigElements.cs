@@ -22,6 +22,20 @@ internal static class ConfigElements
     /// <summary>Whether the attribute is present with a non-empty value (a Python truthiness test upstream).</summary>
     public static bool HasValue(XElement element, string name) => !string.IsNullOrEmpty(Attribute(element, name));
 
+    /// <summary>The value of the first of <paramref name="names"/> the element has with a non-empty value.</summary>
+    public static string? FirstNonEmpty(XElement element, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (Attribute(element, name) is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// A control has a non-empty <c>name</c> and <c>toName</c>; <c>Filter</c> has both but only filters the
     /// choices shown, so it is not one.

@@ -14,8 +14,8 @@ namespace LabelStudio.ML;
 /// <code>
 /// var config = LabelConfig.Parse(labelConfigXml);
 /// var (fromName, toName, dataKey) = config.FirstTag("RectangleLabels", "Image");
-/// var imageUrl = config.GetObject(toName).ResolveText(task.Data, task.Id);
-/// var labelMap = config.BuildLabelMap(fromName, model.ClassNames);
+/// var imageUrl = config.GetObject(toName).ResolveText(taskData, taskId);
+/// var labelMap = config.BuildLabelMap(fromName, classNames);
 /// </code>
 /// </example>
 public sealed class LabelConfig

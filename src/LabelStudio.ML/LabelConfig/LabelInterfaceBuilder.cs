@@ -75,9 +75,7 @@ internal sealed class LabelInterfaceBuilder
     {
         var control = ConfigElements.NearestControlAncestor(element, _controls.ContainsKey);
         // Unlike the parsed config (§5.1), the label interface has no valueList fallback for the key.
-        var key = new[] { "alias", "value" }
-            .Select(attribute => ConfigElements.Attribute(element, attribute))
-            .FirstOrDefault(candidate => !string.IsNullOrEmpty(candidate));
+        var key = ConfigElements.FirstNonEmpty(element, "alias", "value");
         if (control is null || key is null)
         {
             return;

@@ -135,9 +135,7 @@ internal static partial class ParsedConfigBuilder
                 return;
             }
 
-            var key = new[] { "alias", "value", "valueList" }
-                .Select(attribute => ConfigElements.Attribute(element, attribute))
-                .FirstOrDefault(candidate => !string.IsNullOrEmpty(candidate));
+            var key = ConfigElements.FirstNonEmpty(element, "alias", "value", "valueList");
             if (key is null)
             {
                 return;
