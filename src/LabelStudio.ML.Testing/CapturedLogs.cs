@@ -1,17 +1,20 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace LabelStudio.ML.Tests.Support;
+namespace LabelStudio.ML.Testing;
 
 /// <summary>Keeps every formatted log line (with its exception text) so tests can read what the server logged.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
+    /// <summary>The lines logged so far, oldest first: level, category, message and exception.</summary>
     public IReadOnlyCollection<string> Lines => _lines.ToArray();
 
+    /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
+    /// <inheritdoc />
     public void Dispose()
     {
     }
