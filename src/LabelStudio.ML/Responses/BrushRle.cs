@@ -52,6 +52,11 @@ public static class BrushRle
         ArgumentNullException.ThrowIfNull(rle);
         var reader = new RleBitReader(rle);
         var count = reader.Read(32);
+        if (count > Array.MaxLength)
+        {
+            throw new FormatException($"Brush RLE declares {count} values, more than an array can hold.");
+        }
+
         var wordSize = (int)reader.Read(5) + 1;
         if (wordSize > 8)
         {

@@ -9,7 +9,7 @@ public sealed class NonFiniteNumberException : InvalidOperationException
     /// <summary>Creates the exception for the number at <paramref name="path"/>.</summary>
     /// <param name="path">Where the number is in the <c>results</c> array, e.g. <c>[0].result[1].value.x</c>.</param>
     /// <param name="message">The message naming the field.</param>
-    public NonFiniteNumberException(string path, string message)
+    internal NonFiniteNumberException(string path, string message)
         : base(message) => Path = path;
 
     /// <summary>Where the number is in the <c>results</c> array, e.g. <c>[0].result[1].value.x</c>.</summary>

@@ -62,7 +62,7 @@ public sealed partial class Region
     public Region WithMeta(JsonObject meta)
     {
         ArgumentNullException.ThrowIfNull(meta);
-        return With("meta", meta.DeepClone());
+        return With("meta", meta);
     }
 
     /// <summary>Sets <c>item_index</c>, the item of a multi-item object (<c>Image valueList</c>) the region is on.</summary>
@@ -82,11 +82,12 @@ public sealed partial class Region
     /// <summary>Sets <c>image_rotation</c>, the rotation of the image in degrees (image builders write 0).</summary>
     public Region WithImageRotation(double degrees) => With("image_rotation", degrees);
 
-    /// <summary>Sets any other region-level key (e.g. <c>is_positive</c>); null writes a JSON null.</summary>
+    /// <summary>Sets any other region-level key (e.g. <c>is_positive</c>); the value is copied, null writes a JSON null.</summary>
     public Region With(string key, JsonNode? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        json[key] = value;
+        // A copy, because a node can only have one parent and the caller may keep using theirs.
+        json[key] = value?.DeepClone();
         return this;
     }
 

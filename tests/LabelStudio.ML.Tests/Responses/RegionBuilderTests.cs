@@ -307,6 +307,20 @@ public sealed class RegionBuilderTests
     }
 
     [Fact]
+    public void Optional_values_are_copied_so_callers_keep_their_nodes()
+    {
+        var meta = new JsonObject { ["text"] = new JsonArray("note") };
+        var flag = JsonValue.Create(true);
+        var first = Region.Choices(new("c", "t", "t"), "A").WithMeta(meta).With("is_positive", flag);
+
+        var second = Region.Choices(new("c", "t", "t"), "B").WithMeta(meta).With("is_positive", flag);
+        meta["text"] = "changed";
+
+        JsonAssert.Equal(JsonNode.Parse("""{"text": ["note"]}"""), first.ToJson()["meta"]);
+        JsonAssert.Equal(JsonNode.Parse("""{"text": ["note"]}"""), second.ToJson()["meta"]);
+    }
+
+    [Fact]
     public void Generated_ids_are_short_url_safe_and_distinct()
     {
         var tag = new TagMatch("c", "t", "t");
