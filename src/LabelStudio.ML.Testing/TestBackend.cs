@@ -88,7 +88,7 @@ public sealed class TestBackend : IAsyncDisposable
         var app = builder.Build();
         app.MapLabelStudioMLBackend();
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestBackend(app, new Uri(address), modelDir, ownsModelDir, logs);
     }
 

@@ -131,7 +131,7 @@ internal sealed class BackendEndpoints(
                 JsonNode node => node.DeepClone(),
                 _ => JsonSerializer.SerializeToNode(outcome, outcome.GetType(), FitResultJson.Options),
             };
-            FiniteNumbers.Check(result, "result");
+            NonFiniteNumberGuard.Check(result);
             return new JsonObject { ["result"] = result, ["status"] = "ok" };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,8 @@ internal static class JsonBody
 {
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+    // Answers are JSON for programs, never embedded in HTML: keep quotes and non-ASCII text readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads the body as a JSON object.</summary>
     /// <exception cref="AnswerException">415 for another media type; 400 for an empty body, invalid JSON or a non-object.</exception>
@@ -46,9 +48,10 @@ internal static class JsonBody
     {
         response.StatusCode = statusCode;
         response.ContentType = "application/json";
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
         {
             body.WriteTo(writer);
+            writer.Flush();
         }
 
         await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);

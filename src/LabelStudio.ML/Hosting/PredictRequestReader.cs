@@ -13,6 +13,8 @@ internal static class PredictRequestReader
         {
             null => [],
             JsonArray array => ReadTasks(array),
+            // Label Studio always sends an array; a lone task object (as some hand-written clients send) is one task.
+            JsonObject single => [new LabelStudioTask(single)],
             var other => throw new AnswerException(StatusCodes.Status400BadRequest, $"Field 'tasks' must be an array of task objects, got {JsonBody.DescribeKind(other)}."),
         };
 

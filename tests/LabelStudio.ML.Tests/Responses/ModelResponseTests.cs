@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LabelStudio.ML.Tests.Support;
 using Xunit;
 
 namespace LabelStudio.ML.Tests.Responses;
@@ -45,7 +46,7 @@ public sealed class ModelResponseTests
 
         var response = returned["kind"]!.GetValue<string>() switch
         {
-            "ModelResponse" => ParseModelResponse(returned["value"]!.AsObject()),
+            "ModelResponse" => ModelResponseJson.FromFixture(returned["value"]!.AsObject()),
             "list" => ModelResponse.FromJson(returned["value"]),
             var kind => throw new InvalidOperationException($"unexpected kind {kind}"),
         };
@@ -217,22 +218,4 @@ public sealed class ModelResponseTests
 
         Assert.Contains("0.30000000000000004", text, StringComparison.Ordinal);
     }
-
-    /// <summary>Builds a typed response from the fixture's Python-side ModelResponse JSON.</summary>
-    private static ModelResponse ParseModelResponse(JsonObject value)
-    {
-        var tasks = new List<IReadOnlyList<Prediction>>();
-        foreach (var entry in value["predictions"]!.AsArray())
-        {
-            tasks.Add(entry is JsonArray several ? [.. several.Select(item => ParsePrediction(item!.AsObject()))] : [ParsePrediction(entry!.AsObject())]);
-        }
-
-        return ModelResponse.PerTask(tasks, value["model_version"]?.GetValue<string>());
-    }
-
-    private static Prediction ParsePrediction(JsonObject prediction) =>
-        new(
-            prediction["result"]!.AsArray().Select(region => Region.FromJson(region!.AsObject())),
-            prediction["score"]?.GetValue<double>(),
-            prediction["model_version"]?.GetValue<string>());
 }

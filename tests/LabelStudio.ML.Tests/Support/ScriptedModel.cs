@@ -48,9 +48,9 @@ internal sealed class ScriptedModel(ModelScript script) : LabelStudioModel
     public override Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken)
     {
         var kwargs = new JsonObject();
-        foreach (var (key, value) in request.Parameters)
+        foreach (var (key, parameter) in request.Parameters)
         {
-            kwargs[key] = value?.DeepClone();
+            kwargs[key] = parameter?.DeepClone();
         }
 
         script.Record(new JsonObject
@@ -88,7 +88,7 @@ internal sealed class ScriptedModel(ModelScript script) : LabelStudioModel
         {
             ["method"] = "fit",
             ["event"] = trainingEvent.Action,
-            ["data_keys"] = new JsonArray([.. trainingEvent.Data.Select(p => (JsonNode?)p.Key).Order(StringComparer.Ordinal).Select(k => JsonValue.Create(k.ToString()))]),
+            ["data_keys"] = new JsonArray([.. trainingEvent.Data.Select(p => p.Key).Order(StringComparer.Ordinal).Select(key => (JsonNode?)JsonValue.Create(key))]),
             ["project_id"] = trainingEvent.ProjectId,
         });
         return Task.FromResult<object?>(script.ModelUnderTest?["fit_returns"]?.DeepClone());
