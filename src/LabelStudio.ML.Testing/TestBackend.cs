@@ -87,7 +87,21 @@ public sealed class TestBackend : IAsyncDisposable
 
         var app = builder.Build();
         app.MapLabelStudioMLBackend();
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            if (ownsModelDir)
+            {
+                DeleteModelDir(modelDir);
+            }
+
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestBackend(app, new Uri(address), modelDir, ownsModelDir, logs);
     }
@@ -138,15 +152,22 @@ public sealed class TestBackend : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         if (_ownsModelDir)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(ModelDir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held by the OS is left in the temp folder; the test outcome does not depend on it.
-            }
+            DeleteModelDir(ModelDir);
+        }
+    }
+
+
+    private static void DeleteModelDir(string modelDir)
+    {
+        // Pooled SQLite connections keep the files open; release them before deleting.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(modelDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS stays in the temp folder; the test outcome does not depend on it.
         }
     }
 

@@ -30,6 +30,7 @@ public static class LabelStudioMLApplicationExtensions
         app.UseMiddleware<BasicAuthMiddleware>();
         app.UseStatusCodePages(WriteStatusEnvelope);
         app.UseHttpMetrics();
+        app.Use(RejectTrailingSlash);
 
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], errors.Wrap(endpoints.HealthAsync));
         app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], errors.Wrap(endpoints.HealthAsync));
@@ -40,6 +41,22 @@ public static class LabelStudioMLApplicationExtensions
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;
+    }
+
+    /// <summary>
+    /// Paths are exact (SPEC §2.0.1): routing would also match <c>/predict/</c> to <c>/predict</c>, which Label Studio
+    /// never calls, so a trailing slash is answered 404 as in the original.
+    /// </summary>
+    private static Task RejectTrailingSlash(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value;
+        if (path is { Length: > 1 } && path.EndsWith('/'))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
     }
 
     private static Task WriteStatusEnvelope(StatusCodeContext statusContext)
