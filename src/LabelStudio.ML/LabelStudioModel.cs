@@ -49,12 +49,30 @@ public abstract class LabelStudioModel
     /// <summary>
     /// The backend's "extra params" from Label Studio's model settings, decoded as a JSON object (<c>{}</c> when none were set).
     /// </summary>
-    /// <exception cref="JsonException">The stored text is not JSON.</exception>
-    public JsonObject ExtraParams => State.Get(StateKeys.ExtraParams) switch
+    /// <exception cref="AnswerException">422: the stored text is not JSON (the labeling team must fix it in Label Studio).</exception>
+    public JsonObject ExtraParams
     {
-        null or "" => [],
-        var text => JsonNode.Parse(text) as JsonObject ?? [],
-    };
+        get
+        {
+            var text = State.Get(StateKeys.ExtraParams);
+            if (string.IsNullOrEmpty(text))
+            {
+                return [];
+            }
+
+            try
+            {
+                return JsonNode.Parse(text) as JsonObject ?? [];
+            }
+            catch (JsonException ex)
+            {
+                throw new AnswerException(
+                    422,
+                    $"The extra params of this backend in Label Studio are not JSON ({ex.Message.Split(" Path:")[0]}); correct them under Settings → Model.",
+                    ex);
+            }
+        }
+    }
 
     /// <summary>A logger named after the model class.</summary>
     public ILogger Logger => _context?.Logger ?? NullLogger.Instance;

@@ -87,7 +87,7 @@ public static class LabelStudioMLApplicationExtensions
             Path.GetFullPath(options.ModelDir),
             store is SqliteStateStore sqlite ? sqlite.DatabasePath : store.GetType().Name,
             options.BasicAuthEnabled ? $"on (user '{options.BasicAuthUser}', password ***)" : "off",
-            options.TrainingMode,
+            options.TrainingMode.ToString().ToLowerInvariant(),
             options.LogLevel,
             options.MaxRequestBodySize);
     }

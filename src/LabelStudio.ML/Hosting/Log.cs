@@ -34,7 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Information,
         "Serving {ModelClass} on {Addresses}: MODEL_DIR={ModelDir}, state store {StorePath}, basic auth {BasicAuth}, training {TrainingMode}, LOG_LEVEL={LogLevel}, request body limit {MaxBody} bytes")]
-    public static partial void Started(ILogger logger, string modelClass, string addresses, string modelDir, string storePath, string basicAuth, TrainingMode trainingMode, string logLevel, long maxBody);
+    public static partial void Started(ILogger logger, string modelClass, string addresses, string modelDir, string storePath, string basicAuth, string trainingMode, string logLevel, long maxBody);
 
     [LoggerMessage(10, LogLevel.Debug, "{Method} {Path} cancelled: the client went away.")]
     public static partial void ClientGone(ILogger logger, string method, string path);

@@ -48,8 +48,10 @@ public sealed class ModelLifecycleTests
         await using var backend = await TestBackend.StartAsync<ExtraParamsModel>();
         backend.Store.Set("6", StateKeys.ExtraParams, "threshold=0.4");
         using var response = await backend.PostJsonAsync("/predict", Payloads.Predict(Payloads.SentimentConfig, "6.1", Payloads.Task(1, "x")));
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("JsonReaderException", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        Assert.StartsWith("The extra params of this backend in Label Studio are not JSON", detail, StringComparison.Ordinal);
+        Assert.Contains("Settings → Model", detail, StringComparison.Ordinal);
     }
 
     [Fact]
