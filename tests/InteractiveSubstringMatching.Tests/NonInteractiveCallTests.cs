@@ -34,6 +34,22 @@ public sealed class NonInteractiveCallTests
             }
         },
         {
+            "labels region whose from_name and text are not strings",
+            new JsonObject
+            {
+                ["context"] = new JsonObject
+                {
+                    ["result"] = new JsonArray(new JsonObject
+                    {
+                        ["from_name"] = 5,
+                        ["to_name"] = "text",
+                        ["type"] = "labels",
+                        ["value"] = new JsonObject { ["start"] = 0, ["end"] = 5, ["text"] = 12345, ["labels"] = new JsonArray("ORG") },
+                    }),
+                },
+            }
+        },
+        {
             "labels region with an empty text",
             new JsonObject { ["context"] = NerProject.SelectionContext(3, 3, string.Empty) }
         },
