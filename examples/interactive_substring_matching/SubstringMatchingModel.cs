@@ -85,23 +85,26 @@ public sealed class SubstringMatchingModel : LabelStudioModel
     {
         foreach (var region in request.ContextRegions)
         {
-            if (region["from_name"]?.GetValue<string>() is not { } fromName
+            if (Text(region["from_name"]) is not { } fromName
                 || !Config.TryGetControl(fromName, out var control)
                 || !control.Tag.Equals("Labels", StringComparison.OrdinalIgnoreCase)
                 || region["value"] is not JsonObject value
-                || value["text"]?.GetValue<string>() is not { Length: > 0 } keyword)
+                || Text(value["text"]) is not { Length: > 0 } keyword)
             {
                 continue;
             }
 
-            var toName = region["to_name"]?.GetValue<string>() ?? control.ToNames[0];
-            var labels = value["labels"] is JsonArray given ? given.Select(label => label!.GetValue<string>()).ToList() : [];
+            var toName = Text(region["to_name"]) ?? control.ToNames[0];
+            List<string> labels = value["labels"] is JsonArray given ? [.. given.Select(Text).OfType<string>()] : [];
             var tag = control.Match(toName);
             return new Selection(tag, keyword, labels, Offset(value["start"]), Offset(value["end"]), request.Tasks.Count == 1 ? request.Tasks[0].Id : null);
         }
 
         return null;
     }
+
+    /// <summary>The string a context member holds, or <see langword="null"/> when it is absent or not a string.</summary>
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static int? Offset(JsonNode? node) => node is JsonValue value && value.TryGetValue<int>(out var offset) ? offset : null;
 
