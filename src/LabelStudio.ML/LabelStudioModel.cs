@@ -43,8 +43,18 @@ public abstract class LabelStudioModel
         ? JsonNode.Parse(text) as JsonObject ?? []
         : HasConfig ? Config.ToParsedConfig() : [];
 
-    /// <summary>The current model version (<see langword="null"/> if none is stored), stamped onto predictions that carry none.</summary>
-    public string? ModelVersion => State.Get(StateKeys.ModelVersion) is { Length: > 0 } version ? version : null;
+    /// <summary>
+    /// The model version this request works with (<see langword="null"/> if none is stored), stamped onto predictions
+    /// that carry none. It is read when the model is set up and stays fixed for the request (unless the model itself
+    /// changes it), so a training job switching versions meanwhile cannot mix versions within one answer.
+    /// </summary>
+    public string? ModelVersion => Context.CurrentVersion();
+
+    /// <summary>
+    /// The project's model files under <c>$MODEL_DIR/&lt;project&gt;/&lt;version&gt;/</c>: read the current version's
+    /// files in <c>PredictAsync</c>, write a new version in <c>FitAsync</c> through a draft that switches atomically.
+    /// </summary>
+    public ArtifactStore Artifacts => Context.Artifacts;
 
     /// <summary>
     /// The backend's "extra params" from Label Studio's model settings, decoded as a JSON object (<c>{}</c> when none were set).
@@ -85,6 +95,7 @@ public abstract class LabelStudioModel
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
         State.Set(StateKeys.ModelVersion, version);
+        Context.VersionChanged(version);
     }
 
     /// <summary>
@@ -119,4 +130,7 @@ public abstract class LabelStudioModel
         Task.FromResult<object?>(null);
 
     internal void Bind(ModelContext context) => _context = context;
+
+    /// <summary>Fixes <see cref="ModelVersion"/> for the rest of the request.</summary>
+    internal void PinVersion() => Context.PinVersion();
 }

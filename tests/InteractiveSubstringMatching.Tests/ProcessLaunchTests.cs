@@ -17,7 +17,12 @@ public sealed class ProcessLaunchTests
 
     private static void AssertHealthy(string body)
     {
-        var expected = new JsonObject { ["model_class"] = "InteractiveSubstringMatching", ["status"] = "UP" };
+        var expected = new JsonObject
+        {
+            ["model_class"] = "InteractiveSubstringMatching",
+            ["status"] = "UP",
+            ["training"] = new JsonObject { ["running"] = 0, ["queued"] = 0 },
+        };
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(body)), body);
     }
 

@@ -28,7 +28,12 @@ public sealed class StartupTests
         using var response = await client.GetAsync(new Uri(backend.Address, "/health"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var expected = new JsonObject { ["model_class"] = "KeywordSentimentModel", ["status"] = "UP" };
+        var expected = new JsonObject
+        {
+            ["model_class"] = "KeywordSentimentModel",
+            ["status"] = "UP",
+            ["training"] = new JsonObject { ["running"] = 0, ["queued"] = 0 },
+        };
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(JsonNode.DeepEquals(expected, body), body?.ToJsonString());
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LabelStudio.ML;
 
@@ -11,13 +12,23 @@ internal sealed class BackendEndpoints(
     ModelFactory models,
     ModelRegistration registration,
     IStateStore store,
+    TrainingScheduler training,
+    IOptions<LabelStudioMLOptions> options,
     ILogger<BackendEndpoints> logger)
 {
-    public Task HealthAsync(HttpContext context) => JsonBody.WriteAsync(
-        context.Response,
-        StatusCodes.Status200OK,
-        new JsonObject { ["model_class"] = registration.ModelClassName, ["status"] = "UP" },
-        context.RequestAborted);
+    private readonly bool _background = options.Value.TrainingMode == TrainingMode.Background;
+
+    public Task HealthAsync(HttpContext context)
+    {
+        var health = new JsonObject { ["model_class"] = registration.ModelClassName, ["status"] = "UP" };
+        if (_background)
+        {
+            var (running, queued) = training.Counts;
+            health["training"] = new JsonObject { ["running"] = running, ["queued"] = queued };
+        }
+
+        return JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, health, context.RequestAborted);
+    }
 
     public async Task SetupAsync(HttpContext context)
     {
@@ -58,8 +69,8 @@ internal sealed class BackendEndpoints(
         try
         {
             var response = await RunModelCode(() => model.PredictAsync(request, cancellationToken)).ConfigureAwait(false);
-            var storedVersion = await store.GetAsync(projectId, StateKeys.ModelVersion, cancellationToken).ConfigureAwait(false);
-            results = response?.ToResults(storedVersion) ?? new JsonArray();
+            // The version the model was set up with, not a newer one a training job may have switched to meanwhile.
+            results = response?.ToResults(model.ModelVersion) ?? new JsonArray();
         }
         finally
         {
@@ -101,6 +112,13 @@ internal sealed class BackendEndpoints(
             var other => throw new AnswerException(StatusCodes.Status400BadRequest, $"Field 'project.id' must be a number, got {JsonBody.DescribeKind(other)}."),
         };
         var labelConfig = project["label_config"] is JsonValue config && config.TryGetValue<string>(out var xml) ? xml : null;
+        if (_background)
+        {
+            var jobId = training.Enqueue(action, projectId, body, labelConfig);
+            // "job" is the member Label Studio records as the training job id of START_TRAINING.
+            await JsonBody.WriteAsync(context.Response, StatusCodes.Status201Created, new JsonObject { ["job"] = jobId, ["job_id"] = jobId, ["status"] = "ok" }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         var model = await CreateModelAsync(context, projectId, labelConfig).ConfigureAwait(false);
         object? outcome;
@@ -114,30 +132,7 @@ internal sealed class BackendEndpoints(
         }
 
         Log.Trained(logger, action, projectId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        await JsonBody.WriteAsync(context.Response, StatusCodes.Status201Created, FitAnswer(outcome), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// <c>{"result": …, "status": "ok"}</c>, or — when the value cannot be written as JSON — the original SDK's
-    /// <c>{"error": …, "status": "error"}</c>, still with 201 (SPEC QUIRK-13).
-    /// </summary>
-    private static JsonObject FitAnswer(object? outcome)
-    {
-        try
-        {
-            var result = outcome switch
-            {
-                null => null,
-                JsonNode node => node.DeepClone(),
-                _ => JsonSerializer.SerializeToNode(outcome, outcome.GetType(), FitResultJson.Options),
-            };
-            NonFiniteNumberGuard.Check(result);
-            return new JsonObject { ["result"] = result, ["status"] = "ok" };
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            return new JsonObject { ["error"] = ex.Message, ["status"] = "error" };
-        }
+        await JsonBody.WriteAsync(context.Response, StatusCodes.Status201Created, FitResult.Answer(outcome), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LabelStudioModel> CreateModelAsync(HttpContext context, string projectId, string? labelConfig) =>

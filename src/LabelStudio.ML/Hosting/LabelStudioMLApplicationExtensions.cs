@@ -13,7 +13,8 @@ namespace LabelStudio.ML;
 /// <summary>Maps the endpoints Label Studio calls.</summary>
 public static class LabelStudioMLApplicationExtensions
 {
-    private const string EndpointList = "GET /, GET /health, POST /setup, POST /predict, POST /webhook and GET /metrics";
+    private const string EndpointList =
+        "GET /, GET /health, POST /setup, POST /predict, POST /webhook, GET /metrics, GET /jobs, GET /jobs/{id} and DELETE /jobs/{id}";
 
     /// <summary>
     /// Adds basic auth (when configured), request metrics and the endpoints <c>GET /</c>, <c>GET /health</c>,
@@ -25,6 +26,7 @@ public static class LabelStudioMLApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         var endpoints = app.Services.GetRequiredService<BackendEndpoints>();
         var errors = app.Services.GetRequiredService<EndpointErrorHandler>();
+        var jobs = app.Services.GetRequiredService<TrainingEndpoints>();
 
         app.UseMiddleware<RequestHeaderLogging>();
         app.UseMiddleware<BasicAuthMiddleware>();
@@ -38,6 +40,9 @@ public static class LabelStudioMLApplicationExtensions
         app.MapPost("/predict", errors.Wrap(endpoints.PredictAsync));
         app.MapPost("/webhook", errors.Wrap(endpoints.WebhookAsync));
         app.MapMetrics("/metrics");
+        app.MapGet("/jobs", errors.Wrap(jobs.ListAsync));
+        app.MapGet("/jobs/{id}", errors.Wrap(jobs.GetAsync));
+        app.MapDelete("/jobs/{id}", errors.Wrap(jobs.CancelAsync));
 
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app));
         return app;

@@ -37,8 +37,38 @@ public sealed class LabelStudioMLOptions
     /// <summary><c>LOG_LEVEL</c> (or <c>--log-level</c>): <c>DEBUG</c>, <c>INFO</c> (default), <c>WARNING</c> or <c>ERROR</c>.</summary>
     public string LogLevel { get; set; } = "INFO";
 
-    /// <summary><c>TRAINING_MODE</c>: how training events run. See <see cref="ML.TrainingMode"/>.</summary>
-    public TrainingMode TrainingMode { get; set; } = TrainingMode.Sync;
+    /// <summary><c>TRAINING_MODE</c>: how training events run; <c>background</c> (default) or <c>sync</c>. See <see cref="ML.TrainingMode"/>.</summary>
+    public TrainingMode TrainingMode { get; set; } = TrainingMode.Background;
+
+    /// <summary>
+    /// <c>TRAINING_MAX_PARALLEL</c>: how many projects may train at the same time (each project trains one job at a
+    /// time). Default: half the processors, at least 1.
+    /// </summary>
+    public int TrainingMaxParallel { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>
+    /// <c>TRAINING_DEBOUNCE_MS</c>: how long a queued job waits after its latest event before it starts, so that a
+    /// burst of annotations folds into one job. Default 500 ms.
+    /// </summary>
+    public TimeSpan TrainingDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary><c>TRAINING_JOB_TIMEOUT_SECONDS</c>: a job running longer is cancelled and fails. Default one hour; 0 means no limit.</summary>
+    public TimeSpan TrainingJobTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// <c>TRAINING_SHUTDOWN_TIMEOUT_SECONDS</c>: on a graceful stop (SIGTERM), how long a running job may still
+    /// finish before it is cancelled and put back in the queue for the next start. Default 30 s.
+    /// </summary>
+    public TimeSpan TrainingShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// <c>TRAINING_INTERRUPTED_JOBS</c>: what a start does with jobs a killed process left running: <c>requeue</c>
+    /// (default) runs them again, <c>fail</c> marks them failed with the reason.
+    /// </summary>
+    public bool RequeueInterruptedJobs { get; set; } = true;
+
+    /// <summary><c>ARTIFACT_VERSIONS_KEPT</c>: how many model versions of a project stay on disk (at least 2). Default 3.</summary>
+    public int ArtifactVersionsKept { get; set; } = 3;
 
     /// <summary><c>CACHE_TYPE</c>: the state store; <c>sqlite</c> (default) keeps it in <c>$MODEL_DIR/cache.db</c>.</summary>
     public string CacheType { get; set; } = "sqlite";

@@ -23,7 +23,32 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
         options.CacheType = First("CACHE_TYPE") ?? options.CacheType;
         options.TrainingMode = ParseTrainingMode(First("TRAINING_MODE")) ?? options.TrainingMode;
         options.MaxRequestBodySize = ParseSize(First("MAX_REQUEST_BODY_SIZE")) ?? options.MaxRequestBodySize;
+        options.TrainingMaxParallel = (int?)ParseWhole("TRAINING_MAX_PARALLEL", 1, 1024) ?? options.TrainingMaxParallel;
+        options.TrainingDebounce = ParseWhole("TRAINING_DEBOUNCE_MS", 0, 3_600_000) is { } debounce ? TimeSpan.FromMilliseconds(debounce) : options.TrainingDebounce;
+        options.TrainingJobTimeout = ParseWhole("TRAINING_JOB_TIMEOUT_SECONDS", 0, 31_536_000) is { } timeout ? TimeSpan.FromSeconds(timeout) : options.TrainingJobTimeout;
+        options.TrainingShutdownTimeout = ParseWhole("TRAINING_SHUTDOWN_TIMEOUT_SECONDS", 0, 86_400) is { } shutdown ? TimeSpan.FromSeconds(shutdown) : options.TrainingShutdownTimeout;
+        options.ArtifactVersionsKept = (int?)ParseWhole("ARTIFACT_VERSIONS_KEPT", 2, 10_000) ?? options.ArtifactVersionsKept;
+        options.RequeueInterruptedJobs = First("TRAINING_INTERRUPTED_JOBS")?.ToUpperInvariant() switch
+        {
+            null => options.RequeueInterruptedJobs,
+            "REQUEUE" => true,
+            "FAIL" => false,
+            var other => throw Invalid("TRAINING_INTERRUPTED_JOBS", $"TRAINING_INTERRUPTED_JOBS must be 'requeue' or 'fail', got '{other}'."),
+        };
     }
+
+    private long? ParseWhole(string name, long minimum, long maximum)
+    {
+        var text = First(name);
+        return text is null
+            ? null
+            : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
+                ? value
+                : throw Invalid(name, $"{name} must be a whole number from {minimum} to {maximum}, got '{text}'.");
+    }
+
+    private static OptionsValidationException Invalid(string name, string message) =>
+        new(name, typeof(LabelStudioMLOptions), [message]);
 
     private string? First(params string[] keys)
     {
@@ -55,6 +80,7 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
     {
         null => null,
         "SYNC" => TrainingMode.Sync,
-        _ => throw new OptionsValidationException("TRAINING_MODE", typeof(LabelStudioMLOptions), [$"TRAINING_MODE must be 'sync', got '{text}'."]),
+        "BACKGROUND" => TrainingMode.Background,
+        _ => throw new OptionsValidationException("TRAINING_MODE", typeof(LabelStudioMLOptions), [$"TRAINING_MODE must be 'background' or 'sync', got '{text}'."]),
     };
 }

@@ -33,6 +33,16 @@ internal sealed class LabelStudioMLOptionsValidator : IValidateOptions<LabelStud
             failures.Add($"MAX_REQUEST_BODY_SIZE must be positive, got {options.MaxRequestBodySize}.");
         }
 
+        if (options.TrainingMaxParallel < 1)
+        {
+            failures.Add($"TRAINING_MAX_PARALLEL must be at least 1, got {options.TrainingMaxParallel}.");
+        }
+
+        if (options.ArtifactVersionsKept < 2)
+        {
+            failures.Add($"ARTIFACT_VERSIONS_KEPT must be at least 2 (the current version and the one requests may still read), got {options.ArtifactVersionsKept}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

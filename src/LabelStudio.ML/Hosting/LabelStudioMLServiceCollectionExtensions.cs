@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,13 @@ public static class LabelStudioMLServiceCollectionExtensions
         services.TryAddSingleton<IStateStore>(provider =>
             SqliteStateStore.InDirectory(provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelDir));
         services.TryAddSingleton<ModelFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider =>
+            new SqliteTrainingJobStore(SqliteStateStore.PathIn(provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelDir)));
+        services.TryAddSingleton<TrainingScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<TrainingScheduler>());
+        services.TryAddSingleton<TrainingEndpoints>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HostOptions>, ShutdownTimeoutSetup>());
         services.TryAddSingleton<BackendEndpoints>();
         services.TryAddSingleton<EndpointErrorHandler>();
         return services;

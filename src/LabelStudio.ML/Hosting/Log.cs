@@ -41,4 +41,34 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Information, "Project '{ProjectId}' set up, model version {ModelVersion}")]
     public static partial void SetUp(ILogger logger, string projectId, string modelVersion);
+
+    [LoggerMessage(20, LogLevel.Information, "Training job {JobId} queued for project '{ProjectId}' ({Action})")]
+    public static partial void JobQueued(ILogger logger, string jobId, string projectId, string action);
+
+    [LoggerMessage(21, LogLevel.Debug, "{Action} folded into training job {JobId} of project '{ProjectId}' ({Events} events)")]
+    public static partial void JobFolded(ILogger logger, string action, string jobId, string projectId, int events);
+
+    [LoggerMessage(22, LogLevel.Information, "Training job {JobId} of project '{ProjectId}' started: {Events} event(s), attempt {Attempt}")]
+    public static partial void JobStarted(ILogger logger, string jobId, string projectId, int events, int attempt);
+
+    [LoggerMessage(23, LogLevel.Information, "Training job {JobId} of project '{ProjectId}' at {Percent:F0}% {Message}")]
+    public static partial void JobProgress(ILogger logger, string jobId, string projectId, double percent, string message);
+
+    [LoggerMessage(24, LogLevel.Information, "Training job {JobId} of project '{ProjectId}' {State} after {Seconds:F2} s; model version {ModelVersion}")]
+    public static partial void JobEnded(ILogger logger, string jobId, string projectId, string state, double seconds, string modelVersion);
+
+    [LoggerMessage(25, LogLevel.Error, "Training job {JobId} of project '{ProjectId}' failed")]
+    public static partial void JobFailed(ILogger logger, Exception exception, string jobId, string projectId);
+
+    [LoggerMessage(26, LogLevel.Information, "Training job {JobId} of project '{ProjectId}' cancelled before it started")]
+    public static partial void JobCancelled(ILogger logger, string jobId, string projectId);
+
+    [LoggerMessage(27, LogLevel.Warning, "Training job {JobId} of project '{ProjectId}' was running when the server stopped: {Outcome}")]
+    public static partial void JobInterrupted(ILogger logger, string jobId, string projectId, string outcome);
+
+    [LoggerMessage(28, LogLevel.Information, "Removed {Count} unfinished model draft(s) left by a stopped process")]
+    public static partial void DraftsRemoved(ILogger logger, int count);
+
+    [LoggerMessage(29, LogLevel.Information, "Waiting up to {Seconds} s for {Count} running training job(s) to finish")]
+    public static partial void WaitingForJobs(ILogger logger, int count, double seconds);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LabelStudio.ML;
 
@@ -12,9 +13,11 @@ internal sealed class ModelFactory
     private readonly ObjectFactory _create;
     private readonly IStateStore _store;
     private readonly ILogger _logger;
+    private readonly LabelStudioMLOptions _options;
 
-    public ModelFactory(ModelRegistration registration, IStateStore store, ILoggerFactory loggerFactory)
+    public ModelFactory(ModelRegistration registration, IStateStore store, IOptions<LabelStudioMLOptions> options, ILoggerFactory loggerFactory)
     {
+        _options = options.Value;
         ModelType = registration.ModelType;
         _create = ActivatorUtilities.CreateFactory(registration.ModelType, Type.EmptyTypes);
         _store = store;
@@ -50,10 +53,11 @@ internal sealed class ModelFactory
         }
 
         var model = (LabelStudioModel)_create(services, null);
-        model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger));
+        model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger, _options.ModelDir, _options.ArtifactVersionsKept));
         try
         {
             await model.SetupAsync(cancellationToken).ConfigureAwait(false);
+            model.PinVersion();
         }
         catch
         {

@@ -26,11 +26,21 @@ public sealed class TrainingEvent
     private static readonly HashSet<string> TrainingActions =
         [AnnotationCreated, AnnotationUpdated, AnnotationDeleted, AnnotationsDeleted, StartTraining];
 
+    private readonly Action<double, string?>? _progress;
+
     internal TrainingEvent(string action, string projectId, JsonObject data)
+        : this(action, projectId, data, jobId: null, folded: null, progress: null)
+    {
+    }
+
+    internal TrainingEvent(string action, string projectId, JsonObject data, string? jobId, IReadOnlyList<TrainingEvent>? folded, Action<double, string?>? progress)
     {
         Action = action;
         ProjectId = projectId;
         Data = data;
+        JobId = jobId;
+        FoldedEvents = folded ?? [this];
+        _progress = progress;
     }
 
     /// <summary>Whether <paramref name="action"/> is one of the events that reach <c>FitAsync</c> (exact, case-sensitive).</summary>
@@ -53,4 +63,24 @@ public sealed class TrainingEvent
 
     /// <summary>The task of an annotation event.</summary>
     public LabelStudioTask? Task => Data["task"] is JsonObject task ? new LabelStudioTask(task) : null;
+
+    /// <summary>The training job this event runs in (<see langword="null"/> in <c>TRAINING_MODE=sync</c>).</summary>
+    public string? JobId { get; }
+
+    /// <summary>
+    /// Every event the job folded together, in the order they arrived; this event is the last of them. A burst of
+    /// annotations arrives as one call with all of them here, so learn from each and save once.
+    /// </summary>
+    public IReadOnlyList<TrainingEvent> FoldedEvents { get; }
+
+    /// <summary>Reports how far training is (0 to 1) with an optional note; shown in the job's status and logged.</summary>
+    public void ReportProgress(double fraction, string? message = null)
+    {
+        if (!double.IsFinite(fraction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "Progress must be a number from 0 to 1.");
+        }
+
+        _progress?.Invoke(Math.Clamp(fraction, 0, 1), message);
+    }
 }
