@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InteractiveSubstringMatching.Tests.Support;
 using LabelStudio.ML;
+using LabelStudio.ML.Testing;
 using Xunit;
 
 namespace InteractiveSubstringMatching.Tests;
@@ -14,6 +15,8 @@ namespace InteractiveSubstringMatching.Tests;
 public sealed class ProcessLaunchTests
 {
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(30);
+
+    private static string Example => BackendProcess.LocateApplication("InteractiveSubstringMatching.dll", "examples/interactive_substring_matching");
 
     private static void AssertHealthy(string body)
     {
@@ -29,19 +32,22 @@ public sealed class ProcessLaunchTests
     [Fact]
     public async Task Listens_on_the_port_given_with_the_port_switch()
     {
-        var port = ExampleServerProcess.FreeLoopbackPort();
-        await using var server = ExampleServerProcess.Start(["--port", port.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string>());
+        // PORT names another free port: the switch must win over it.
+        var port = BackendProcess.FreeLoopbackPort();
+        await using var server = BackendProcess.Start(Example, ["--port", port.ToString(CultureInfo.InvariantCulture)]);
 
-        AssertHealthy(await server.WaitForHealthAsync(port, StartupLimit));
+        Assert.Equal(port, server.Port);
+        AssertHealthy(await server.WaitForHealthAsync(StartupLimit));
     }
 
     [Fact]
     public async Task Listens_on_the_port_given_in_the_PORT_variable_and_keeps_state_in_MODEL_DIR()
     {
-        var port = ExampleServerProcess.FreeLoopbackPort();
-        await using var server = ExampleServerProcess.Start([], new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) });
+        var port = BackendProcess.FreeLoopbackPort();
+        await using var server = BackendProcess.Start(Example, environment: new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) });
 
-        AssertHealthy(await server.WaitForHealthAsync(port, StartupLimit));
+        Assert.Equal(port, server.Port);
+        AssertHealthy(await server.WaitForHealthAsync(StartupLimit));
 
         using var client = new HttpClient();
         var setup = new JsonObject { ["project"] = "1.1712586036", ["schema"] = NerProject.LabelConfig };

@@ -273,7 +273,6 @@ internal sealed class TrainingScheduler : BackgroundService
                 State = TrainingJobState.Running,
                 StartedAt = now,
                 Attempts = pending.Job.Attempts + 1,
-                ModelVersionBefore = _state.Get(project, StateKeys.ModelVersion),
             };
             _jobs.Update(job);
             var running = new RunningJob(job);
@@ -350,6 +349,12 @@ internal sealed class TrainingScheduler : BackgroundService
             var model = await _models.CreateAsync(scope.ServiceProvider, job.ProjectId, labelConfig, cancellationToken).ConfigureAwait(false);
             try
             {
+                // The version set-up left (the initial one for a project never set up), before the fit changes it.
+                lock (_lock)
+                {
+                    running.Job = running.Job with { ModelVersionBefore = model.ModelVersion };
+                }
+
                 var folded = new List<TrainingEvent>(events.Count);
                 foreach (var queued in events)
                 {
