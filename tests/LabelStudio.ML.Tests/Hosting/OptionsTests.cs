@@ -50,7 +50,34 @@ public sealed class OptionsTests
         Assert.Equal("ERROR", fromCommandLine.LogLevel);
     }
 
+    [Fact]
+    public void Training_settings_are_read_from_their_variables()
+    {
+        var defaults = Bind(new Dictionary<string, string?>());
+        Assert.Equal(TrainingMode.Background, defaults.TrainingMode);
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), defaults.TrainingMaxParallel);
+        Assert.True(defaults.RequeueInterruptedJobs);
+
+        var options = Bind(new Dictionary<string, string?>
+        {
+            ["TRAINING_MODE"] = "background", ["TRAINING_MAX_PARALLEL"] = "3", ["TRAINING_DEBOUNCE_MS"] = "250",
+            ["TRAINING_JOB_TIMEOUT_SECONDS"] = "0", ["TRAINING_SHUTDOWN_TIMEOUT_SECONDS"] = "5",
+            ["TRAINING_INTERRUPTED_JOBS"] = "fail", ["ARTIFACT_VERSIONS_KEPT"] = "4",
+        });
+        Assert.Equal(TrainingMode.Background, options.TrainingMode);
+        Assert.Equal(3, options.TrainingMaxParallel);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.TrainingDebounce);
+        Assert.Equal(TimeSpan.Zero, options.TrainingJobTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.TrainingShutdownTimeout);
+        Assert.False(options.RequeueInterruptedJobs);
+        Assert.Equal(4, options.ArtifactVersionsKept);
+    }
+
     [Theory]
+    [InlineData("TRAINING_MAX_PARALLEL", "0", "TRAINING_MAX_PARALLEL must be a whole number from 1")]
+    [InlineData("TRAINING_DEBOUNCE_MS", "soon", "TRAINING_DEBOUNCE_MS must be a whole number")]
+    [InlineData("TRAINING_INTERRUPTED_JOBS", "retry", "TRAINING_INTERRUPTED_JOBS must be 'requeue' or 'fail'")]
+    [InlineData("ARTIFACT_VERSIONS_KEPT", "1", "ARTIFACT_VERSIONS_KEPT must be a whole number from 2")]
     [InlineData("PORT", "ninety", "PORT must be a whole number")]
     [InlineData("PORT", "70000", "PORT must be a whole number")]
     [InlineData("MAX_REQUEST_BODY_SIZE", "-1", "MAX_REQUEST_BODY_SIZE must be a positive number")]
