@@ -30,4 +30,7 @@ public class AnswerException : Exception
 
     /// <summary>The HTTP status of the answer (400–599).</summary>
     public int StatusCode { get; }
+
+    /// <summary>When set, the answer carries <c>Retry-After</c> (whole seconds, at least 1): the client may try again then.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -13,10 +13,14 @@ internal sealed class BackendEndpoints(
     ModelRegistration registration,
     IStateStore store,
     TrainingScheduler training,
+    PredictionRunner runner,
+    PredictionGate gate,
+    PredictionBatcher batcher,
     IOptions<LabelStudioMLOptions> options,
     ILogger<BackendEndpoints> logger)
 {
     private readonly bool _background = options.Value.TrainingMode == TrainingMode.Background;
+    private readonly TimeSpan _predictTimeout = options.Value.PredictTimeout;
 
     public Task HealthAsync(HttpContext context)
     {
@@ -57,28 +61,42 @@ internal sealed class BackendEndpoints(
 
     public async Task PredictAsync(HttpContext context)
     {
-        var cancellationToken = context.RequestAborted;
+        var requestAborted = context.RequestAborted;
         var started = Stopwatch.GetTimestamp();
-        var body = await JsonBody.ReadObjectAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        var body = await JsonBody.ReadObjectAsync(context.Request, requestAborted).ConfigureAwait(false);
         var projectId = body["project"] is JsonValue project ? ProjectIds.FromUid(project) : string.Empty;
         var labelConfig = OptionalString(body, "label_config");
         var request = PredictRequestReader.Read(body);
 
-        var model = await CreateModelAsync(context, projectId, labelConfig).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource();
+        if (_predictTimeout > TimeSpan.Zero)
+        {
+            timeout.CancelAfter(_predictTimeout);
+        }
+
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, timeout.Token);
         JsonNode results;
         try
         {
-            var response = await RunModelCode(() => model.PredictAsync(request, cancellationToken)).ConfigureAwait(false);
-            // The version the model was set up with, not a newer one a training job may have switched to meanwhile.
-            results = response?.ToResults(model.ModelVersion) ?? new JsonArray();
+            if (batcher.Enabled && !request.IsInteractive)
+            {
+                results = await batcher.PredictAsync(projectId, labelConfig, request, cancellation.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                using var lease = await gate.EnterAsync(cancellation.Token).ConfigureAwait(false);
+                results = await runner.PredictAsync(context.RequestServices, projectId, labelConfig, request, cancellation.Token).ConfigureAwait(false);
+            }
         }
-        finally
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !requestAborted.IsCancellationRequested)
         {
-            await ModelFactory.ReleaseAsync(model).ConfigureAwait(false);
+            throw new AnswerException(
+                StatusCodes.Status504GatewayTimeout,
+                $"The prediction took longer than {_predictTimeout.TotalSeconds:0} s (PREDICT_TIMEOUT_SECONDS) and was cancelled.");
         }
 
         Log.Predicted(logger, request.Tasks.Count, projectId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, request.IsInteractive ? " (interactive)" : string.Empty);
-        await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, new JsonObject { ["results"] = results }, cancellationToken).ConfigureAwait(false);
+        await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, new JsonObject { ["results"] = results }, requestAborted).ConfigureAwait(false);
     }
 
     public async Task WebhookAsync(HttpContext context)
@@ -124,7 +142,7 @@ internal sealed class BackendEndpoints(
         object? outcome;
         try
         {
-            outcome = await RunModelCode(() => model.FitAsync(new TrainingEvent(action, projectId, body), cancellationToken)).ConfigureAwait(false);
+            outcome = await ModelCode.RunAsync(() => model.FitAsync(new TrainingEvent(action, projectId, body), cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -137,22 +155,6 @@ internal sealed class BackendEndpoints(
 
     private async Task<LabelStudioModel> CreateModelAsync(HttpContext context, string projectId, string? labelConfig) =>
         await models.CreateAsync(context.RequestServices, projectId, labelConfig, context.RequestAborted).ConfigureAwait(false);
-
-    /// <summary>
-    /// Runs model code; a label-config mismatch found there (a control the model needs is missing) is the project's
-    /// configuration problem, so it is answered 422 instead of 500.
-    /// </summary>
-    private static async Task<T> RunModelCode<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (LabelConfigException ex)
-        {
-            throw new AnswerException(StatusCodes.Status422UnprocessableEntity, ex.Message, ex);
-        }
-    }
 
     private static string? OptionalString(JsonObject body, string name) => body[name] switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,11 @@ internal sealed class EndpointErrorHandler(IOptions<LabelStudioMLOptions> option
             }
 
             context.Response.Clear();
+            if (ex is AnswerException { RetryAfter: { } retryAfter })
+            {
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             await ErrorEnvelope.WriteAsync(context, status, detail, traceback).ConfigureAwait(false);
         }
     };

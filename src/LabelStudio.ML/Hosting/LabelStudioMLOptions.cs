@@ -67,6 +67,36 @@ public sealed class LabelStudioMLOptions
     /// </summary>
     public bool RequeueInterruptedJobs { get; set; } = true;
 
+    /// <summary>
+    /// <c>MAX_CONCURRENT_PREDICTIONS</c>: how many predictions (requests, or batches when batching) run at once.
+    /// Default: twice the processors, at least 4.
+    /// </summary>
+    public int MaxConcurrentPredictions { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary><c>MAX_QUEUED_PREDICTIONS</c>: how many more may wait for a slot; beyond that, 503 with <c>Retry-After</c> at once. Default 64.</summary>
+    public int MaxQueuedPredictions { get; set; } = 64;
+
+    /// <summary><c>PREDICT_QUEUE_TIMEOUT_MS</c>: how long a prediction may wait for a slot before it gets 503. Default 5000 ms.</summary>
+    public TimeSpan PredictQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>PREDICT_TIMEOUT_SECONDS</c>: a prediction running longer is cancelled through its <c>CancellationToken</c> and
+    /// answered 504. Default 100 s, Label Studio's own limit; 0 means no limit.
+    /// </summary>
+    public TimeSpan PredictTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// <c>BATCHING</c>: <c>auto</c> (default) batches for models marked <see cref="AdaptiveBatchingAttribute"/>;
+    /// <c>off</c> never batches.
+    /// </summary>
+    public bool BatchingEnabled { get; set; } = true;
+
+    /// <summary><c>BATCH_MAX_SIZE</c>: the most tasks in one batched model call; overrides the model's attribute.</summary>
+    public int? BatchMaxSize { get; set; }
+
+    /// <summary><c>BATCH_MAX_WAIT_MS</c>: the longest a request waits for others to join its batch; overrides the model's attribute.</summary>
+    public TimeSpan? BatchMaxWait { get; set; }
+
     /// <summary><c>ARTIFACT_VERSIONS_KEPT</c>: how many model versions of a project stay on disk (at least 2). Default 3.</summary>
     public int ArtifactVersionsKept { get; set; } = 3;
 

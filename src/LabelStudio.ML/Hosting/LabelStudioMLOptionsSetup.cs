@@ -28,6 +28,19 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
         options.TrainingJobTimeout = ParseWhole("TRAINING_JOB_TIMEOUT_SECONDS", 0, 31_536_000) is { } timeout ? TimeSpan.FromSeconds(timeout) : options.TrainingJobTimeout;
         options.TrainingShutdownTimeout = ParseWhole("TRAINING_SHUTDOWN_TIMEOUT_SECONDS", 0, 86_400) is { } shutdown ? TimeSpan.FromSeconds(shutdown) : options.TrainingShutdownTimeout;
         options.ArtifactVersionsKept = (int?)ParseWhole("ARTIFACT_VERSIONS_KEPT", 2, 10_000) ?? options.ArtifactVersionsKept;
+        options.MaxConcurrentPredictions = (int?)ParseWhole("MAX_CONCURRENT_PREDICTIONS", 1, 100_000) ?? options.MaxConcurrentPredictions;
+        options.MaxQueuedPredictions = (int?)ParseWhole("MAX_QUEUED_PREDICTIONS", 0, 1_000_000) ?? options.MaxQueuedPredictions;
+        options.PredictQueueTimeout = ParseWhole("PREDICT_QUEUE_TIMEOUT_MS", 0, 3_600_000) is { } queueTimeout ? TimeSpan.FromMilliseconds(queueTimeout) : options.PredictQueueTimeout;
+        options.PredictTimeout = ParseWhole("PREDICT_TIMEOUT_SECONDS", 0, 86_400) is { } predictTimeout ? TimeSpan.FromSeconds(predictTimeout) : options.PredictTimeout;
+        options.BatchMaxSize = (int?)ParseWhole("BATCH_MAX_SIZE", 1, 100_000) ?? options.BatchMaxSize;
+        options.BatchMaxWait = ParseWhole("BATCH_MAX_WAIT_MS", 0, 60_000) is { } batchWait ? TimeSpan.FromMilliseconds(batchWait) : options.BatchMaxWait;
+        options.BatchingEnabled = First("BATCHING")?.ToUpperInvariant() switch
+        {
+            null => options.BatchingEnabled,
+            "AUTO" or "ON" => true,
+            "OFF" => false,
+            var other => throw Invalid("BATCHING", $"BATCHING must be 'auto' or 'off', got '{other}'."),
+        };
         options.RequeueInterruptedJobs = First("TRAINING_INTERRUPTED_JOBS")?.ToUpperInvariant() switch
         {
             null => options.RequeueInterruptedJobs,

@@ -46,6 +46,10 @@ public static class LabelStudioMLServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<TrainingScheduler>());
         services.TryAddSingleton<TrainingEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HostOptions>, ShutdownTimeoutSetup>());
+        services.TryAddSingleton<PredictionRunner>();
+        services.TryAddSingleton<PredictionGate>();
+        services.TryAddSingleton<PredictionBatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<PredictionBatcher>());
         services.TryAddSingleton<BackendEndpoints>();
         services.TryAddSingleton<EndpointErrorHandler>();
         return services;

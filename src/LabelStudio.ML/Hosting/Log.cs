@@ -71,4 +71,10 @@ internal static partial class Log
 
     [LoggerMessage(29, LogLevel.Information, "Waiting up to {Seconds} s for {Count} running training job(s) to finish")]
     public static partial void WaitingForJobs(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(30, LogLevel.Debug, "Batched {Requests} request(s) with {Tasks} task(s) of project '{ProjectId}' into one model call")]
+    public static partial void Batched(ILogger logger, int requests, int tasks, string projectId);
+
+    [LoggerMessage(31, LogLevel.Warning, "A batched model call of {Requests} request(s) failed; predicting each request alone")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int requests);
 }

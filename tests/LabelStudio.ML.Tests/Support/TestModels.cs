@@ -92,3 +92,77 @@ internal sealed class InstanceCounter
 
     public string Id { get; } = Guid.NewGuid().ToString("N");
 }
+
+/// <summary>Holds every prediction until released; records whether a prediction saw its cancellation.</summary>
+internal sealed class BlockingModel(BlockingSwitch gate) : LabelStudioModel
+{
+    public override async Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref gate.Entered);
+        try
+        {
+            await gate.Release.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            gate.SawCancellation = true;
+            throw;
+        }
+
+        return new ModelResponse(request.Tasks.Select(_ => new Prediction([])));
+    }
+}
+
+internal sealed class BlockingSwitch
+{
+#pragma warning disable CA1051 // Interlocked needs a field.
+    public int Entered;
+#pragma warning restore CA1051
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool SawCancellation { get; set; }
+}
+
+/// <summary>A batching model: echoes each task's text, records the size of every call, throws for a task saying "fail".</summary>
+[AdaptiveBatching(MaxBatchSize = 8, MaxWaitMilliseconds = 300)]
+internal sealed class EchoBatchModel(BatchLog log) : LabelStudioModel
+{
+    private static readonly TagMatch Answer = new("answer", "text", "text");
+
+    public override Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken)
+    {
+        log.Record(request.Tasks.Count, request.IsInteractive);
+        var texts = request.Tasks.Select(task => task.Data["text"]!.GetValue<string>()).ToList();
+        if (texts.Contains("fail"))
+        {
+            throw new InvalidOperationException("a task says fail");
+        }
+
+        return Task.FromResult<ModelResponse?>(new ModelResponse(texts.Select(text => new Prediction([Region.TextArea(Answer, text)]))));
+    }
+}
+
+internal sealed class BatchLog
+{
+    private readonly List<(int Tasks, bool Interactive)> _calls = [];
+
+    public IReadOnlyList<(int Tasks, bool Interactive)> Calls
+    {
+        get
+        {
+            lock (_calls)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    public void Record(int tasks, bool interactive)
+    {
+        lock (_calls)
+        {
+            _calls.Add((tasks, interactive));
+        }
+    }
+}
