@@ -73,8 +73,8 @@ public sealed class LabelStudioMLOptions
     /// </summary>
     public int MaxConcurrentPredictions { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 
-    /// <summary><c>MAX_QUEUED_PREDICTIONS</c>: how many more may wait for a slot; beyond that, 503 with <c>Retry-After</c> at once. Default 64.</summary>
-    public int MaxQueuedPredictions { get; set; } = 64;
+    /// <summary><c>MAX_QUEUED_PREDICTIONS</c>: how many more may wait for a slot; beyond that, 503 with <c>Retry-After</c> at once. Default 128.</summary>
+    public int MaxQueuedPredictions { get; set; } = 128;
 
     /// <summary><c>PREDICT_QUEUE_TIMEOUT_MS</c>: how long a prediction may wait for a slot before it gets 503. Default 5000 ms.</summary>
     public TimeSpan PredictQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
