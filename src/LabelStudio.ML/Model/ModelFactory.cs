@@ -51,6 +51,7 @@ internal sealed class ModelFactory
 
         var model = (LabelStudioModel)_create(services, null);
         model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger));
+        model.BindTaskData(services.GetService<TaskData>());
         try
         {
             await model.SetupAsync(cancellationToken).ConfigureAwait(false);
