@@ -36,19 +36,19 @@ public sealed class TaskData
     /// <param name="taskId">The task's id; required for cloud storage URIs, which Label Studio presigns per task.</param>
     /// <param name="cancellationToken">Stops waiting (a download shared with other callers continues for them).</param>
     /// <exception cref="TaskDataException">The data cannot be read; <see cref="TaskDataException.Category"/> says why.</exception>
-    public Task<string> GetLocalPathAsync(string url, long? taskId = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetLocalPathAsync(string url, long? taskId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         var value = TaskDataClassifier.Normalize(url.Trim());
         return TaskDataClassifier.Classify(value) switch
         {
-            TaskDataKind.DataUri => FromDataUriAsync(value, cancellationToken),
-            TaskDataKind.Upload => _cache.GetAsync(UploadCandidates(value, url), cancellationToken),
-            TaskDataKind.LocalStorage => FromLocalStorageAsync(value, url, cancellationToken),
-            TaskDataKind.Cloud => _cache.GetAsync([CloudCandidate(value, taskId)], cancellationToken),
-            TaskDataKind.StorageProxy => _cache.GetAsync([StorageProxyCandidate(value)], cancellationToken),
-            TaskDataKind.Url => _cache.GetAsync([new DownloadCandidate(value, value, CacheFileNames.BaseName(value))], cancellationToken),
-            TaskDataKind.LocalPath => Task.FromResult(CheckedLocalPath(value)),
+            TaskDataKind.DataUri => await FromDataUriAsync(value, cancellationToken).ConfigureAwait(false),
+            TaskDataKind.Upload => await _cache.GetAsync(UploadCandidates(value, url), cancellationToken).ConfigureAwait(false),
+            TaskDataKind.LocalStorage => await FromLocalStorageAsync(value, url, cancellationToken).ConfigureAwait(false),
+            TaskDataKind.Cloud => await _cache.GetAsync([CloudCandidate(value, taskId)], cancellationToken).ConfigureAwait(false),
+            TaskDataKind.StorageProxy => await _cache.GetAsync([StorageProxyCandidate(value)], cancellationToken).ConfigureAwait(false),
+            TaskDataKind.Url => await _cache.GetAsync([new DownloadCandidate(value, value, CacheFileNames.BaseName(value))], cancellationToken).ConfigureAwait(false),
+            TaskDataKind.LocalPath => CheckedLocalPath(value),
             _ => throw new TaskDataException(
                 TaskDataErrorCategory.InvalidInput,
                 $"'{UrlRedaction.Redact(url)}' is not something the backend can read: use a Label Studio upload or storage path, " +
