@@ -119,7 +119,7 @@ public sealed class TaskData
                 }
 
                 return items;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String && NeedsPreload(value.GetValue<string>()):
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && IsReference(value.GetValue<string>()):
                 var text = value.GetValue<string>();
                 return readFile
                     ? await ReadTextAsync(text, taskId, cancellationToken).ConfigureAwait(false)
@@ -129,8 +129,15 @@ public sealed class TaskData
         }
     }
 
-    private bool NeedsPreload(string text)
+    /// <summary>
+    /// Whether <paramref name="text"/> refers to a file (what <see cref="PreloadTaskDataAsync"/> replaces) rather than
+    /// being inline data: an upload, a storage or cloud reference, an http(s) URL, a <c>data:</c> URI, or an existing
+    /// file in an allowed folder. Lets a model accept both <c>"text": "Hello"</c> and <c>"text": "/data/upload/1/a.txt"</c>.
+    /// </summary>
+    /// <param name="text">A task data value.</param>
+    public bool IsReference(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var value = TaskDataClassifier.Normalize(text.Trim());
         var kind = TaskDataClassifier.Classify(value);
         if (kind != TaskDataKind.LocalPath)
