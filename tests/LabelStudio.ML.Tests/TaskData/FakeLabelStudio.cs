@@ -66,6 +66,9 @@ internal sealed partial class FakeLabelStudio : IAsyncDisposable
     /// <summary>Files by raw request target (path and query as sent).</summary>
     public ConcurrentDictionary<string, FakeFile> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Targets answered with a 302 to the given location.</summary>
+    public ConcurrentDictionary<string, string> Redirects { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Where presign redirects go; without one, Label Studio streams cloud files itself.</summary>
     public FakeLabelStudio? Bucket { get; set; }
 
@@ -184,6 +187,12 @@ internal sealed partial class FakeLabelStudio : IAsyncDisposable
         if (request.Path == "/api/tasks")
         {
             await ListTasksAsync(context);
+            return;
+        }
+
+        if (Redirects.TryGetValue(target, out var location))
+        {
+            context.Response.Redirect(location);
             return;
         }
 
