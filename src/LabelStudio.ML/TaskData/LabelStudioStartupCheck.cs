@@ -68,5 +68,10 @@ internal sealed class LabelStudioStartupCheck(LabelStudioClient client, IOptions
                 : ex.Message;
             Log.LabelStudioCheckFailed(logger, url, problem);
         }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException)
+        {
+            // The check only informs; an unexpected failure is reported, never thrown into the host.
+            Log.LabelStudioCheckFailed(logger, url, ex.Message);
+        }
     }
 }
