@@ -16,29 +16,31 @@ namespace InteractiveSubstringMatching;
 public sealed class SubstringMatchingModel : LabelStudioModel
 {
     /// <inheritdoc />
-    public override Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken)
+    public override async Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken)
     {
         var selection = FindSelection(request);
         if (selection is null)
         {
             // Only interactive calls carry a selection; batch pre-annotation has nothing to match.
-            return Task.FromResult<ModelResponse?>(ModelResponse.Empty);
+            return ModelResponse.Empty;
         }
 
         var predictions = new List<Prediction>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            predictions.Add(PredictTask(task, selection));
+            predictions.Add(await PredictTaskAsync(task, selection, cancellationToken));
         }
 
-        return Task.FromResult<ModelResponse?>(new ModelResponse(predictions));
+        return new ModelResponse(predictions);
     }
 
-    private Prediction PredictTask(LabelStudioTask task, Selection selection)
+    private async Task<Prediction> PredictTaskAsync(LabelStudioTask task, Selection selection, CancellationToken cancellationToken)
     {
         var objectTag = Config.GetObject(selection.Tag.ToName);
-        var text = objectTag.ResolveText(task.Data, task.Id);
+        var value = objectTag.ResolveText(task.Data, task.Id);
+        // Inline text as it is; an uploaded .txt file, a storage file or a URL (valueType="url") read through TaskData.
+        var text = TaskData.IsReference(value) ? await TaskData.ReadTextAsync(value, task.Id, cancellationToken) : value;
         var keyword = selection.Keyword.ToLowerInvariant();
         var regions = new List<Region>();
         var scores = new List<double>();

@@ -19,6 +19,7 @@ public abstract class LabelStudioModel
 {
     private ModelContext? _context;
     private LabelConfig? _config;
+    private TaskData? _taskData;
 
     /// <summary>The project this instance serves (<c>"7"</c> for project uid <c>"7.1712586036"</c>).</summary>
     public string ProjectId => Context.ProjectId;
@@ -84,6 +85,14 @@ public abstract class LabelStudioModel
         }
     }
 
+    /// <summary>
+    /// Reads task media (uploads, local-files and cloud storage, URLs) with one call:
+    /// <c>await TaskData.ReadTextAsync(url, task.Id, cancellationToken)</c>. Configured by <c>LABEL_STUDIO_URL</c> and
+    /// <c>LABEL_STUDIO_API_KEY</c>.
+    /// </summary>
+    public TaskData TaskData => _taskData ?? throw new InvalidOperationException(
+        $"{GetType().Name} has no TaskData: models get it from the backend (AddLabelStudioMLBackend), not with 'new'.");
+
     /// <summary>A logger named after the model class.</summary>
     public ILogger Logger => _context?.Logger ?? NullLogger.Instance;
 
@@ -133,4 +142,6 @@ public abstract class LabelStudioModel
 
     /// <summary>Fixes <see cref="ModelVersion"/> for the rest of the request.</summary>
     internal void PinVersion() => Context.PinVersion();
+
+    internal void BindTaskData(TaskData? taskData) => _taskData = taskData;
 }

@@ -61,6 +61,23 @@ internal sealed class EndpointErrorHandler(IOptions<LabelStudioMLOptions> option
              $"The request body is larger than the limit of {options.Value.MaxRequestBodySize} bytes (set MAX_REQUEST_BODY_SIZE to raise it).",
              tooLarge.Message),
         BadHttpRequestException badRequest => (badRequest.StatusCode, $"Bad request: {badRequest.Message}", badRequest.Message),
+        // Task data failures are the backend's configuration or the media, never the request: 500 whose detail says
+        // the cause and the fix, even when the model wrapped the exception (Parallel.ForEachAsync, its own type).
+        _ when FindTaskDataException(exception) is { } taskData =>
+            (StatusCodes.Status500InternalServerError, $"{nameof(TaskDataException)}: {taskData.Message}", exception.ToString()),
         _ => (StatusCodes.Status500InternalServerError, $"{exception.GetType().Name}: {exception.Message}", exception.ToString()),
     };
+
+    private static TaskDataException? FindTaskDataException(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is TaskDataException taskData)
+            {
+                return taskData;
+            }
+        }
+
+        return null;
+    }
 }

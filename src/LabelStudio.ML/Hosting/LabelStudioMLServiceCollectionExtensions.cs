@@ -12,8 +12,9 @@ public static class LabelStudioMLServiceCollectionExtensions
 {
     /// <summary>
     /// Serves <typeparamref name="TModel"/> as a Label Studio ML backend: options from the environment
-    /// (<c>PORT</c>, <c>MODEL_DIR</c>, <c>BASIC_AUTH_USER</c>, …), the SQLite state store, the model factory and the
-    /// Kestrel endpoint. Follow with <c>app.MapLabelStudioMLBackend()</c>.
+    /// (<c>PORT</c>, <c>MODEL_DIR</c>, <c>BASIC_AUTH_USER</c>, …), the SQLite state store, the model factory, the
+    /// Kestrel endpoint, <see cref="TaskData"/> and <see cref="LabelStudioClient"/> (<c>LABEL_STUDIO_URL</c>,
+    /// <c>LABEL_STUDIO_API_KEY</c>, …) with a start-up check of Label Studio. Follow with <c>app.MapLabelStudioMLBackend()</c>.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Settings applied after the environment's, e.g. a <see cref="LabelStudioMLOptions.ModelClassName"/>.</param>
@@ -52,6 +53,7 @@ public static class LabelStudioMLServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<PredictionBatcher>());
         services.TryAddSingleton<BackendEndpoints>();
         services.TryAddSingleton<EndpointErrorHandler>();
+        services.AddLabelStudioTaskData();
         return services;
     }
 }

@@ -77,4 +77,20 @@ internal static partial class Log
 
     [LoggerMessage(31, LogLevel.Warning, "A batched model call of {Requests} request(s) failed; predicting each request alone")]
     public static partial void BatchFailed(ILogger logger, Exception exception, int requests);
+
+    [LoggerMessage(100, LogLevel.Information, "Label Studio at {Url} answered and accepted the {TokenKind} token")]
+    public static partial void LabelStudioAnswered(ILogger logger, string url, string tokenKind);
+
+    [LoggerMessage(101, LogLevel.Warning, "Label Studio at {Url} cannot serve task data: {Problem}")]
+    public static partial void LabelStudioCheckFailed(ILogger logger, string url, string problem);
+
+    [LoggerMessage(102, LogLevel.Warning,
+        "LABEL_STUDIO_URL {Url} names this machine: inside a Docker container that is the container itself, not Label Studio; use an address of Label Studio's host the container can reach.")]
+    public static partial void LabelStudioOnLocalhost(ILogger logger, string url);
+
+    [LoggerMessage(103, LogLevel.Debug, "Downloaded {Url} to {Path} ({Bytes} bytes) in {ElapsedMs:F1} ms")]
+    public static partial void Downloaded(ILogger logger, string url, string path, long bytes, double elapsedMs);
+
+    [LoggerMessage(104, LogLevel.Debug, "Exchanged the personal access token at {Url} for an access token ({Expiry})")]
+    public static partial void AccessTokenRefreshed(ILogger logger, string url, string expiry);
 }

@@ -54,6 +54,7 @@ internal sealed class ModelFactory
 
         var model = (LabelStudioModel)_create(services, null);
         model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger, _options.ModelDir, _options.ArtifactVersionsKept));
+        model.BindTaskData(services.GetService<TaskData>());
         try
         {
             await model.SetupAsync(cancellationToken).ConfigureAwait(false);
