@@ -13,16 +13,16 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
 {
     public void Configure(LabelStudioMLOptions options)
     {
-        options.ModelDir = First("model-dir", "MODEL_DIR") ?? options.ModelDir;
-        options.Host = First("host") ?? options.Host;
-        options.Port = ParsePort(First("port", "PORT")) ?? options.Port;
+        options.ModelDir = configuration.First("model-dir", "MODEL_DIR") ?? options.ModelDir;
+        options.Host = configuration.First("host") ?? options.Host;
+        options.Port = ParsePort(configuration.First("port", "PORT")) ?? options.Port;
         // The launcher's explicit switches win over ML_SERVER_* (their defaults), which win over BASIC_AUTH_* (SPEC §3.1).
-        options.BasicAuthUser = First("basic-auth-user", "ML_SERVER_BASIC_AUTH_USER", "BASIC_AUTH_USER") ?? options.BasicAuthUser;
-        options.BasicAuthPass = First("basic-auth-pass", "ML_SERVER_BASIC_AUTH_PASS", "BASIC_AUTH_PASS") ?? options.BasicAuthPass;
-        options.LogLevel = First("log-level", "LOG_LEVEL") ?? options.LogLevel;
-        options.CacheType = First("CACHE_TYPE") ?? options.CacheType;
-        options.TrainingMode = ParseTrainingMode(First("TRAINING_MODE")) ?? options.TrainingMode;
-        options.MaxRequestBodySize = ParseSize(First("MAX_REQUEST_BODY_SIZE")) ?? options.MaxRequestBodySize;
+        options.BasicAuthUser = configuration.First("basic-auth-user", "ML_SERVER_BASIC_AUTH_USER", "BASIC_AUTH_USER") ?? options.BasicAuthUser;
+        options.BasicAuthPass = configuration.First("basic-auth-pass", "ML_SERVER_BASIC_AUTH_PASS", "BASIC_AUTH_PASS") ?? options.BasicAuthPass;
+        options.LogLevel = configuration.First("log-level", "LOG_LEVEL") ?? options.LogLevel;
+        options.CacheType = configuration.First("CACHE_TYPE") ?? options.CacheType;
+        options.TrainingMode = ParseTrainingMode(configuration.First("TRAINING_MODE")) ?? options.TrainingMode;
+        options.MaxRequestBodySize = ParseSize(configuration.First("MAX_REQUEST_BODY_SIZE")) ?? options.MaxRequestBodySize;
         options.TrainingMaxParallel = (int?)ParseWhole("TRAINING_MAX_PARALLEL", 1, 1024) ?? options.TrainingMaxParallel;
         options.TrainingDebounce = ParseWhole("TRAINING_DEBOUNCE_MS", 0, 3_600_000) is { } debounce ? TimeSpan.FromMilliseconds(debounce) : options.TrainingDebounce;
         options.TrainingJobTimeout = ParseWhole("TRAINING_JOB_TIMEOUT_SECONDS", 0, 31_536_000) is { } timeout ? TimeSpan.FromSeconds(timeout) : options.TrainingJobTimeout;
@@ -34,14 +34,14 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
         options.PredictTimeout = ParseWhole("PREDICT_TIMEOUT_SECONDS", 0, 86_400) is { } predictTimeout ? TimeSpan.FromSeconds(predictTimeout) : options.PredictTimeout;
         options.BatchMaxSize = (int?)ParseWhole("BATCH_MAX_SIZE", 1, 100_000) ?? options.BatchMaxSize;
         options.BatchMaxWait = ParseWhole("BATCH_MAX_WAIT_MS", 0, 60_000) is { } batchWait ? TimeSpan.FromMilliseconds(batchWait) : options.BatchMaxWait;
-        options.BatchingEnabled = First("BATCHING")?.ToUpperInvariant() switch
+        options.BatchingEnabled = configuration.First("BATCHING")?.ToUpperInvariant() switch
         {
             null => options.BatchingEnabled,
             "AUTO" or "ON" => true,
             "OFF" => false,
             var other => throw Invalid("BATCHING", $"BATCHING must be 'auto' or 'off', got '{other}'."),
         };
-        options.RequeueInterruptedJobs = First("TRAINING_INTERRUPTED_JOBS")?.ToUpperInvariant() switch
+        options.RequeueInterruptedJobs = configuration.First("TRAINING_INTERRUPTED_JOBS")?.ToUpperInvariant() switch
         {
             null => options.RequeueInterruptedJobs,
             "REQUEUE" => true,
@@ -52,7 +52,7 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
 
     private long? ParseWhole(string name, long minimum, long maximum)
     {
-        var text = First(name);
+        var text = configuration.First(name);
         return text is null
             ? null
             : long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
@@ -62,20 +62,6 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
 
     private static OptionsValidationException Invalid(string name, string message) =>
         new(name, typeof(LabelStudioMLOptions), [message]);
-
-    private string? First(params string[] keys)
-    {
-        foreach (var key in keys)
-        {
-            var value = configuration[key];
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                return value.Trim();
-            }
-        }
-
-        return null;
-    }
 
     private static int? ParsePort(string? text) => text is null
         ? null

@@ -13,39 +13,25 @@ internal sealed class LabelStudioConnectionOptionsSetup(IConfiguration configura
 {
     public void Configure(LabelStudioConnectionOptions options)
     {
-        options.Url = First("LABEL_STUDIO_URL", "LABEL_STUDIO_HOST") ?? options.Url;
-        options.ApiKey = First("LABEL_STUDIO_API_KEY", "LABEL_STUDIO_ACCESS_TOKEN") ?? options.ApiKey;
-        options.VerifySsl = ParseBool("VERIFY_SSL", First("LABEL_STUDIO_VERIFY_SSL", "HEARTEX_VERIFY_SSL", "VERIFY_SSL")) ?? options.VerifySsl;
-        options.LocalFilesDocumentRoot = First("LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT", "HEARTEX_LOCAL_FILES_DOCUMENT_ROOT", "LOCAL_FILES_DOCUMENT_ROOT")
+        options.Url = configuration.First("LABEL_STUDIO_URL", "LABEL_STUDIO_HOST") ?? options.Url;
+        options.ApiKey = configuration.First("LABEL_STUDIO_API_KEY", "LABEL_STUDIO_ACCESS_TOKEN") ?? options.ApiKey;
+        options.VerifySsl = ParseBool("VERIFY_SSL", configuration.First("LABEL_STUDIO_VERIFY_SSL", "HEARTEX_VERIFY_SSL", "VERIFY_SSL")) ?? options.VerifySsl;
+        options.LocalFilesDocumentRoot = configuration.First("LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT", "HEARTEX_LOCAL_FILES_DOCUMENT_ROOT", "LOCAL_FILES_DOCUMENT_ROOT")
             ?? options.LocalFilesDocumentRoot;
-        options.CacheDir = First("TASK_DATA_CACHE_DIR") ?? options.CacheDir ?? Path.Combine(backendOptions.Value.ModelDir, ".cache");
-        options.MaxFileSize = ParsePositive("TASK_DATA_MAX_FILE_SIZE", First("TASK_DATA_MAX_FILE_SIZE")) ?? options.MaxFileSize;
-        options.Timeout = ParsePositive("TASK_DATA_TIMEOUT", First("TASK_DATA_TIMEOUT")) is { } seconds
+        options.CacheDir = configuration.First("TASK_DATA_CACHE_DIR") ?? options.CacheDir ?? Path.Combine(backendOptions.Value.ModelDir, ".cache");
+        options.MaxFileSize = ParsePositive("TASK_DATA_MAX_FILE_SIZE", configuration.First("TASK_DATA_MAX_FILE_SIZE")) ?? options.MaxFileSize;
+        options.Timeout = ParsePositive("TASK_DATA_TIMEOUT", configuration.First("TASK_DATA_TIMEOUT")) is { } seconds
             ? TimeSpan.FromSeconds(seconds)
             : options.Timeout;
-        options.AllowMetadataAddresses = ParseBool("TASK_DATA_ALLOW_METADATA_ADDRESSES", First("TASK_DATA_ALLOW_METADATA_ADDRESSES"))
+        options.AllowMetadataAddresses = ParseBool("TASK_DATA_ALLOW_METADATA_ADDRESSES", configuration.First("TASK_DATA_ALLOW_METADATA_ADDRESSES"))
             ?? options.AllowMetadataAddresses;
-        if (First("TASK_DATA_ALLOWED_ROOTS") is { } roots)
+        if (configuration.First("TASK_DATA_ALLOWED_ROOTS") is { } roots)
         {
             foreach (var root in roots.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 options.AllowedRoots.Add(root);
             }
         }
-    }
-
-    private string? First(params string[] keys)
-    {
-        foreach (var key in keys)
-        {
-            var value = configuration[key];
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                return value.Trim();
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The original's truth values (SPEC §3.2); anything else stops the server at start.</summary>
