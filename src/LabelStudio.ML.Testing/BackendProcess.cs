@@ -41,6 +41,9 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <summary>The backend's <c>MODEL_DIR</c>.</summary>
     public string ModelDir { get; }
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 

@@ -141,7 +141,9 @@ public abstract class LabelStudioModel
     internal void Bind(ModelContext context) => _context = context;
 
     /// <summary>Fixes <see cref="ModelVersion"/> for the rest of the request.</summary>
-    internal void PinVersion() => Context.PinVersion();
+    internal void PinVersion(string? knownVersion = null) => Context.PinVersion(knownVersion);
+
+    internal void ReleaseContext() => _context?.ReleaseLeases();
 
     internal void BindTaskData(TaskData? taskData) => _taskData = taskData;
 }

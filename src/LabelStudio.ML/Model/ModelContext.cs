@@ -5,8 +5,12 @@ namespace LabelStudio.ML;
 /// <summary>What a model instance is bound to for one request.</summary>
 internal sealed class ModelContext
 {
+    private readonly string _modelDir;
+    private readonly List<string> _leases = [];
+
     public ModelContext(string projectId, ProjectState state, string? labelConfigXml, ILogger logger, string modelDir, int versionsKept)
     {
+        _modelDir = modelDir;
         ProjectId = projectId;
         State = state;
         LabelConfigXml = labelConfigXml;
@@ -36,11 +40,12 @@ internal sealed class ModelContext
     /// <summary>The version this request works with: the pinned one, or the stored one before pinning.</summary>
     public string? CurrentVersion() => IsVersionPinned ? PinnedVersion : StoredVersion();
 
-    /// <summary>Fixes the version for the rest of the request.</summary>
-    public void PinVersion()
+    /// <summary>Fixes the version for the rest of the request: <paramref name="version"/>, known to be current, or the stored one.</summary>
+    public void PinVersion(string? version = null)
     {
-        PinnedVersion = StoredVersion();
+        PinnedVersion = version ?? StoredVersion();
         IsVersionPinned = true;
+        Lease(PinnedVersion);
     }
 
     /// <summary>The request itself changed the version (a commit or <c>SetModelVersion</c>): it works with the new one from now on.</summary>
@@ -48,7 +53,39 @@ internal sealed class ModelContext
     {
         if (IsVersionPinned)
         {
+            // The request works with the new version from here on; the one it began with may go.
+            ReleaseLeases();
             PinnedVersion = version;
+            Lease(version);
+        }
+    }
+
+    /// <summary>Lets old versions this request worked with be removed again.</summary>
+    public void ReleaseLeases()
+    {
+        lock (_leases)
+        {
+            foreach (var key in _leases)
+            {
+                ArtifactLeases.Release(key);
+            }
+
+            _leases.Clear();
+        }
+    }
+
+    private void Lease(string? version)
+    {
+        if (version is null)
+        {
+            return;
+        }
+
+        var key = ArtifactLeases.Key(_modelDir, SafeFileNames.ForProject(ProjectId), SafeFileNames.ForVersion(version));
+        ArtifactLeases.Acquire(key);
+        lock (_leases)
+        {
+            _leases.Add(key);
         }
     }
 

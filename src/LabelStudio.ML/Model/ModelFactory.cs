@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,10 @@ internal sealed class ModelFactory
     private readonly IStateStore _store;
     private readonly ILogger _logger;
     private readonly LabelStudioMLOptions _options;
+
+    // The label config last seen stored per project; bounded because project ids come from the network.
+    private const int KnownConfigsCapacity = 10_000;
+    private readonly ConcurrentDictionary<string, string> _knownConfigs = new(StringComparer.Ordinal);
 
     public ModelFactory(ModelRegistration registration, IStateStore store, IOptions<LabelStudioMLOptions> options, ILoggerFactory loggerFactory)
     {
@@ -34,11 +39,22 @@ internal sealed class ModelFactory
         if (labelConfigXml is not null)
         {
             var config = LabelConfigCache.Shared.Parse(labelConfigXml);
-            var stored = await state.GetAsync(StateKeys.LabelConfig, cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(stored, labelConfigXml, StringComparison.Ordinal))
+            // Label Studio sends the same config with every request: compare with the store only when it changed.
+            if (!_knownConfigs.TryGetValue(projectId, out var known) || !string.Equals(known, labelConfigXml, StringComparison.Ordinal))
             {
-                await state.SetAsync(StateKeys.LabelConfig, labelConfigXml, cancellationToken).ConfigureAwait(false);
-                await state.SetAsync(StateKeys.ParsedLabelConfig, config.ToParsedConfig().ToJsonString(), cancellationToken).ConfigureAwait(false);
+                var stored = await state.GetAsync(StateKeys.LabelConfig, cancellationToken).ConfigureAwait(false);
+                if (!string.Equals(stored, labelConfigXml, StringComparison.Ordinal))
+                {
+                    await state.SetAsync(StateKeys.LabelConfig, labelConfigXml, cancellationToken).ConfigureAwait(false);
+                    await state.SetAsync(StateKeys.ParsedLabelConfig, config.ToParsedConfig().ToJsonString(), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (_knownConfigs.Count >= KnownConfigsCapacity)
+                {
+                    _knownConfigs.Clear();
+                }
+
+                _knownConfigs[projectId] = labelConfigXml;
             }
         }
         else
@@ -49,7 +65,8 @@ internal sealed class ModelFactory
         var version = await state.GetAsync(StateKeys.ModelVersion, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(version))
         {
-            await state.SetAsync(StateKeys.ModelVersion, ModelVersions.Initial, cancellationToken).ConfigureAwait(false);
+            version = ModelVersions.Initial;
+            await state.SetAsync(StateKeys.ModelVersion, version, cancellationToken).ConfigureAwait(false);
         }
 
         var model = (LabelStudioModel)_create(services, null);
@@ -57,8 +74,10 @@ internal sealed class ModelFactory
         model.BindTaskData(services.GetService<TaskData>());
         try
         {
+            var writes = state.Writes;
             await model.SetupAsync(cancellationToken).ConfigureAwait(false);
-            model.PinVersion();
+            // The version read above is still current unless the model's setup wrote to the state.
+            model.PinVersion(state.Writes == writes ? version : null);
         }
         catch
         {
@@ -72,6 +91,7 @@ internal sealed class ModelFactory
     /// <summary>Disposes a model that owns disposable resources of its request.</summary>
     public static async ValueTask ReleaseAsync(LabelStudioModel model)
     {
+        model.ReleaseContext();
         switch (model)
         {
             case IAsyncDisposable asyncDisposable:

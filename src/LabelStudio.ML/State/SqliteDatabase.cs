@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace LabelStudio.ML;
@@ -12,6 +13,8 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
+    private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private readonly ConcurrentDictionary<SqliteConnection, Dictionary<string, SqliteCommand>> _prepared = new();
     private bool _disposed;
 
     public SqliteDatabase(string path)
@@ -52,13 +55,46 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="read"/> on a pooled connection of its own.</summary>
+    /// <summary>Runs <paramref name="read"/> on an open reader connection of its own (taken from a pool, returned after).</summary>
     public T Read<T>(Func<SqliteConnection, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return read(connection);
+        var connection = _readers.TryTake(out var pooled) ? pooled : OpenReader();
+        try
+        {
+            return read(connection);
+        }
+        finally
+        {
+            Return(connection);
+        }
+    }
+
+    /// <summary>
+    /// Runs one prepared query on a pooled reader connection. Opening a connection and preparing a statement cost
+    /// ten times more than a point read; keeping both ready makes a read a few microseconds.
+    /// </summary>
+    public T Query<T>(string sql, Func<SqliteCommand, T> run)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = _readers.TryTake(out var pooled) ? pooled : OpenReader();
+        try
+        {
+            var commands = _prepared.GetOrAdd(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+            if (!commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Prepare();
+                commands[sql] = command;
+            }
+
+            return run(command);
+        }
+        finally
+        {
+            Return(connection);
+        }
     }
 
     public static void Execute(SqliteConnection connection, string sql)
@@ -91,6 +127,43 @@ internal sealed class SqliteDatabase : IDisposable
 
             _disposed = true;
             _writer.Dispose();
+            while (_readers.TryTake(out var reader))
+            {
+                Close(reader);
+            }
         }
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void Return(SqliteConnection connection)
+    {
+        // Keep a few per core; more would only hold file handles.
+        if (!_disposed && _readers.Count < Environment.ProcessorCount * 4)
+        {
+            _readers.Add(connection);
+        }
+        else
+        {
+            Close(connection);
+        }
+    }
+
+    private void Close(SqliteConnection connection)
+    {
+        if (_prepared.TryRemove(connection, out var commands))
+        {
+            foreach (var command in commands.Values)
+            {
+                command.Dispose();
+            }
+        }
+
+        connection.Dispose();
     }
 }

@@ -39,9 +39,11 @@ public sealed class SqliteStateStore : IStateStore, IDisposable
     public string? Get(string projectId, string key)
     {
         CheckKey(projectId, key);
-        return _database.Read(connection =>
+        return _database.Query("SELECT value FROM cache WHERE project_id = $p AND key = $k", command =>
         {
-            using var command = SqliteDatabase.Command(connection, "SELECT value FROM cache WHERE project_id = $p AND key = $k", ("$p", projectId), ("$k", key));
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$p", projectId);
+            command.Parameters.AddWithValue("$k", key);
             return command.ExecuteScalar() as string;
         });
     }

@@ -15,17 +15,20 @@ public sealed class ArtifactStore
     private readonly ModelContext _context;
     private readonly ProjectState _state;
     private readonly int _versionsKept;
+    private readonly string _modelDir;
+    private string? _projectDirectory;
 
     internal ArtifactStore(string modelDir, ModelContext context, int versionsKept)
     {
         _context = context;
         _state = context.State;
         _versionsKept = versionsKept;
-        ProjectDirectory = Path.GetFullPath(Path.Combine(modelDir, SafeFileNames.ForProject(context.ProjectId)));
+        _modelDir = modelDir;
     }
 
     /// <summary>The project's folder, <c>$MODEL_DIR/&lt;project&gt;</c>.</summary>
-    public string ProjectDirectory { get; }
+    // Worked out on first use: most requests never touch model files.
+    public string ProjectDirectory => _projectDirectory ??= Path.GetFullPath(Path.Combine(_modelDir, SafeFileNames.ForProject(_context.ProjectId)));
 
     /// <summary>The folder of the model version this request works with, or <see langword="null"/> if it has no files (not trained yet).</summary>
     public string? CurrentDirectory => _context.CurrentVersion() is { } version ? GetDirectory(version) : null;
@@ -107,8 +110,15 @@ public sealed class ArtifactStore
 
     private void RemoveOldVersions(string current)
     {
+        var projectFolder = SafeFileNames.ForProject(_context.ProjectId);
         foreach (var old in ListVersionDirectories().Where(d => d != current).Skip(_versionsKept - 1))
         {
+            if (ArtifactLeases.IsInUse(ArtifactLeases.Key(_modelDir, projectFolder, Path.GetFileName(old))))
+            {
+                // A request still reads it; a later commit removes it.
+                continue;
+            }
+
             try
             {
                 Directory.Delete(old, recursive: true);

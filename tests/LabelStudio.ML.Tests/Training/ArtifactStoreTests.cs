@@ -21,7 +21,11 @@ public sealed class ArtifactStoreTests : IDisposable
     private ModelContext Context(string projectId, int kept = 3)
     {
         var state = new ProjectState(_store, projectId);
-        state.Set(StateKeys.ModelVersion, "0.0.1");
+        if (state.Get(StateKeys.ModelVersion) is null)
+        {
+            state.Set(StateKeys.ModelVersion, "0.0.1");
+        }
+
         var context = new ModelContext(projectId, state, null, NullLogger.Instance, _modelDir, kept);
         context.PinVersion();
         return context;
@@ -75,6 +79,36 @@ public sealed class ArtifactStoreTests : IDisposable
         }
 
         Assert.Equal(["3.0.0", "2.0.0"], artifacts.ListVersionDirectories().Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_version_a_request_still_works_with_is_kept_until_the_request_ends()
+    {
+        var trainer = Context("13", kept: 2);
+        using (var first = trainer.Artifacts.CreateDraft())
+        {
+            first.Commit("1.0.0");
+        }
+
+        // A prediction begins with version 1.0.0 and is still running while three newer versions arrive.
+        var reader = Context("13", kept: 2);
+        Assert.Equal("1.0.0", reader.CurrentVersion());
+        foreach (var version in new[] { "2.0.0", "3.0.0", "4.0.0" })
+        {
+            using var draft = trainer.Artifacts.CreateDraft();
+            draft.Commit(version);
+        }
+
+        Assert.NotNull(reader.Artifacts.CurrentDirectory);
+
+        reader.ReleaseLeases();
+        using (var next = trainer.Artifacts.CreateDraft())
+        {
+            next.Commit("5.0.0");
+        }
+
+        Assert.Null(reader.Artifacts.GetDirectory("1.0.0"));
+        Assert.Equal(["5.0.0", "4.0.0"], trainer.Artifacts.ListVersionDirectories().Select(Path.GetFileName));
     }
 
     [Fact]
