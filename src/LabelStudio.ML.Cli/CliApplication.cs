@@ -64,6 +64,12 @@ internal static class CliApplication
             console.Fail(ex.Message);
             return ex.ExitCode;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file the command had to read or write: the OS's reason names it.
+            console.Fail(ex.Message);
+            return 1;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             console.Fail("cancelled.");

@@ -62,7 +62,7 @@ internal sealed class CreateCommand(CliConsole console)
             files.Remove(TemplateModelFile);
             files["Program.cs"] = files["Program.cs"].Replace($"{name}.{TemplateModelClass}", model.Class.QualifiedName, StringComparison.Ordinal);
             files.Remove($"{name}.Tests/{TemplateModelFile[..^3]}Tests.cs");
-            files[$"{name}.Tests/BackendTests.cs"] = TemplateFiles.Resource("FromModelTests.cs.txt", name)
+            files[$"{name}.Tests/BackendTests.cs"] = TemplateFiles.Resource("FromModelTests.txt", name)
                 .Replace("MODEL_CLASS_QUALIFIED", model.Class.QualifiedName, StringComparison.Ordinal)
                 .Replace("MODEL_CLASS_NAME", model.Class.Name, StringComparison.Ordinal);
             files[model.FileName] = model.Source;
