@@ -49,21 +49,14 @@ internal sealed class DeployGcpCommand(CliConsole console)
 
     public async Task<int> RunAsync(GcpDeployment deployment, bool dryRun, CancellationToken cancellationToken)
     {
-        var directory = Path.GetFullPath(deployment.Directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new CliException($"{directory} was not found: give the folder of a backend (made by `label-studio-ml create`).");
-        }
+        var directory = Preconditions.BackendFolder(deployment.Directory);
 
         if (!File.Exists(Path.Combine(directory, "Dockerfile")))
         {
             throw new CliException($"{directory} has no Dockerfile: Cloud Run builds the image from it (`label-studio-ml create` makes one).");
         }
 
-        if (string.IsNullOrEmpty(deployment.BasicAuthUser) != string.IsNullOrEmpty(deployment.BasicAuthPass))
-        {
-            throw new CliException("--basic-auth-user and --basic-auth-pass go together: give both or neither.");
-        }
+        Preconditions.BasicAuthPair(deployment.BasicAuthUser, deployment.BasicAuthPass);
 
         var arguments = Arguments(deployment, directory);
         console.Line("$ " + CommandText.Format("gcloud", Arguments(deployment, directory, maskSecrets: true)));

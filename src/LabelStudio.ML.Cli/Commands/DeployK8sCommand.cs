@@ -54,16 +54,8 @@ internal sealed class DeployK8sCommand(CliConsole console)
 
     public async Task<int> RunAsync(string directory, string? output, KubernetesDeployment deployment, bool force, CancellationToken cancellationToken)
     {
-        var source = Path.GetFullPath(directory);
-        if (!Directory.Exists(source))
-        {
-            throw new CliException($"{source} was not found: give the folder of a backend (made by `label-studio-ml create`).");
-        }
-
-        if (string.IsNullOrEmpty(deployment.BasicAuthUser) != string.IsNullOrEmpty(deployment.BasicAuthPass))
-        {
-            throw new CliException("--basic-auth-user and --basic-auth-pass go together: give both or neither.");
-        }
+        var source = Preconditions.BackendFolder(directory);
+        Preconditions.BasicAuthPair(deployment.BasicAuthUser, deployment.BasicAuthPass);
 
         var target = Path.GetFullPath(output ?? Path.Combine(source, "k8s"));
         var manifests = new KubernetesManifests(deployment).Render();

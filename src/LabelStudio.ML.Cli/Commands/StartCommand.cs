@@ -82,10 +82,7 @@ internal sealed class StartCommand(CliConsole console)
     /// <summary>The environment variables the switches set, under the names the backend reads (as in the original SDK).</summary>
     public static IReadOnlyDictionary<string, string> Environment(StartSettings settings)
     {
-        if (string.IsNullOrEmpty(settings.BasicAuthUser) != string.IsNullOrEmpty(settings.BasicAuthPass))
-        {
-            throw new CliException("--basic-auth-user and --basic-auth-pass go together: give both or neither.");
-        }
+        Preconditions.BasicAuthPair(settings.BasicAuthUser, settings.BasicAuthPass);
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (settings.Port is { } port)

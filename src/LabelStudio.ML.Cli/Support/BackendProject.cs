@@ -16,16 +16,12 @@ internal sealed class BackendProject
     /// <summary>The backend project in <paramref name="path"/> (a folder, or a <c>.csproj</c> file).</summary>
     public static BackendProject Locate(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (File.Exists(full) && full.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        if (File.Exists(path) && path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
-            return new BackendProject(full);
+            return new BackendProject(Path.GetFullPath(path));
         }
 
-        if (!System.IO.Directory.Exists(full))
-        {
-            throw new CliException($"{full} was not found: give the folder of a backend (made by `label-studio-ml create`).");
-        }
+        var full = Preconditions.BackendFolder(path);
 
         // The backend, not its tests: a folder made by `create` holds the backend's project and a *.Tests folder.
         var projects = System.IO.Directory.GetFiles(full, "*.csproj")
