@@ -1,3 +1,4 @@
+using System.Reflection;
 using LabelStudio.ML.Cli.Tests.Support;
 using Xunit;
 
@@ -28,7 +29,9 @@ public sealed class CreateTests
         Assert.Contains("namespace sentiment;", await File.ReadAllTextAsync(temp.Combine("sentiment", "NewModel.cs")));
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"sentiment.dll\"]", await File.ReadAllTextAsync(temp.Combine("sentiment", "Dockerfile")));
         var props = await File.ReadAllTextAsync(temp.Combine("sentiment", "Directory.Build.props"));
-        Assert.Contains($"<LabelStudioMLVersion>{typeof(CliApplication).Assembly.GetName().Version!.ToString(3)}</LabelStudioMLVersion>", props);
+        // The tool's own package version (its informational version without the "+commit" suffix).
+        var version = typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        Assert.Contains($"<LabelStudioMLVersion>{version}</LabelStudioMLVersion>", props);
         foreach (var file in Directory.GetFiles(temp.Combine("sentiment"), "*", SearchOption.AllDirectories))
         {
             var text = await File.ReadAllTextAsync(file);
