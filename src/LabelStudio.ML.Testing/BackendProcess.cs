@@ -47,6 +47,10 @@ public sealed class BackendProcess : IAsyncDisposable
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process's exit code.</summary>
+    /// <exception cref="InvalidOperationException">The process has not ended yet.</exception>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>What the process wrote to stdout and stderr so far.</summary>
     public string Output
     {
@@ -80,16 +84,31 @@ public sealed class BackendProcess : IAsyncDisposable
         string? modelDir = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(assemblyPath);
+        return StartProgram(DotnetHost(), [assemblyPath, .. arguments ?? []], environment, modelDir);
+    }
+
+    /// <summary>
+    /// Starts any program that serves a backend — a launcher such as <c>label-studio-ml start DIR</c>, an
+    /// application host — with the same environment as <see cref="Start"/>: <c>HOST=127.0.0.1</c>, a free
+    /// <c>PORT</c> and <c>MODEL_DIR</c>, unless <paramref name="environment"/> sets them; a <c>--port N</c> among
+    /// the arguments wins over <c>PORT</c>. The working directory is <c>MODEL_DIR</c>.
+    /// </summary>
+    public static BackendProcess StartProgram(
+        string program,
+        IEnumerable<string>? arguments = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? modelDir = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(program);
         var ownsModelDir = modelDir is null;
         modelDir ??= Directory.CreateTempSubdirectory("lsml-process-").FullName;
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = modelDir,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(assemblyPath);
         foreach (var argument in arguments ?? [])
         {
             startInfo.ArgumentList.Add(argument);

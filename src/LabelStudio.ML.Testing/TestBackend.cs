@@ -129,6 +129,41 @@ public sealed class TestBackend : IAsyncDisposable
         return answer["results"]?.AsArray() ?? throw new HttpRequestException($"/predict answered without 'results': {answer.ToJsonString()}");
     }
 
+    /// <summary>Sends <c>/predict</c> like <see cref="PredictAsync"/> and reads the answer into typed predictions, one per task.</summary>
+    /// <exception cref="HttpRequestException">The backend did not answer 200; the message holds its answer.</exception>
+    public async Task<IReadOnlyList<TaskPrediction>> GetPredictionsAsync(
+        string labelConfig, IEnumerable<JsonObject> tasks, JsonObject? context = null, string project = "1.1700000000", CancellationToken cancellationToken = default) =>
+        TaskPrediction.Read(await PredictAsync(labelConfig, tasks, context, project, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Sends <c>/webhook</c> as Label Studio does when an annotation of <paramref name="task"/> with
+    /// <paramref name="annotationResult"/> is created, updated or deleted (<paramref name="action"/>, e.g.
+    /// <c>ANNOTATION_CREATED</c>) in project <paramref name="projectId"/>, and returns the answer. With
+    /// <c>TRAINING_MODE=sync</c> among the settings, <c>FitAsync</c> has run when this returns.
+    /// </summary>
+    /// <exception cref="HttpRequestException">The backend did not answer 2xx; the message holds its answer.</exception>
+    public async Task<JsonObject> WebhookAsync(
+        string action, string labelConfig, JsonObject task, IEnumerable<JsonObject>? annotationResult = null, long projectId = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var body = new JsonObject
+        {
+            ["action"] = action,
+            ["project"] = new JsonObject { ["id"] = projectId, ["title"] = "Test project", ["label_config"] = labelConfig },
+            ["task"] = task.DeepClone(),
+            ["annotation"] = new JsonObject
+            {
+                ["id"] = 1,
+                ["task"] = task["id"]?.DeepClone(),
+                ["project"] = projectId,
+                ["completed_by"] = 1,
+                ["was_cancelled"] = false,
+                ["result"] = new JsonArray([.. (annotationResult ?? []).Select(region => region.DeepClone())]),
+            },
+        };
+        return await ReadSuccessAsync(await PostJsonAsync("/webhook", body, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends <c>/setup</c> as Label Studio does and returns the model version it answers.</summary>
     public async Task<string?> SetupAsync(string labelConfig, string project = "1.1700000000", string? extraParams = null, CancellationToken cancellationToken = default)
     {
