@@ -10,7 +10,7 @@ namespace LabelStudio.ML.Examples.JsNlp;
 public sealed class JsEntityRecognizer : IDisposable
 {
     /// <summary>The longest text handed to the models, in characters; the rest of a longer text is not searched.</summary>
-    public const int DefaultMaxTextLength = 50_000;
+    public const int DefaultMaxTextLength = 20_000;
 
     private readonly IReadOnlyList<(JsNlpModel Model, Lazy<Task<JsModelEngine>> Engine)> _models;
 
@@ -62,7 +62,7 @@ public sealed class JsEntityRecognizer : IDisposable
         {
             var engine = await entry.Engine.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
             var json = await engine.RecognizeAsync(searched, cancellationToken).ConfigureAwait(false);
-            return entry.Model == JsNlpModel.Wink ? ReadWink(searched, json) : ReadSpans(searched, json);
+            return ReadTokenRanges(searched, json);
         })).ConfigureAwait(false);
         return WithoutOverlaps(perModel);
     }
@@ -101,26 +101,8 @@ public sealed class JsEntityRecognizer : IDisposable
         return text[..cut];
     }
 
-    /// <summary>compromise answers <c>[[type, start, end], …]</c> in UTF-16 indexes.</summary>
-    private static List<JsEntity> ReadSpans(string text, string json)
-    {
-        var entities = new List<JsEntity>();
-        using var document = JsonDocument.Parse(json);
-        foreach (var item in document.RootElement.EnumerateArray())
-        {
-            var start = item[1].GetInt32();
-            var end = item[2].GetInt32();
-            if (start >= 0 && end > start && end <= text.Length)
-            {
-                entities.Add(new JsEntity(item[0].GetString()!, start, end));
-            }
-        }
-
-        return entities;
-    }
-
-    /// <summary>winkNLP answers its tokens and each entity as a range of token indexes (inclusive).</summary>
-    private static List<JsEntity> ReadWink(string text, string json)
+    /// <summary>Both models answer their tokens and each entity as a range of token indexes (inclusive).</summary>
+    private static List<JsEntity> ReadTokenRanges(string text, string json)
     {
         using var document = JsonDocument.Parse(json);
         var tokens = document.RootElement.GetProperty("tokens").EnumerateArray().Select(token => token.GetString() ?? string.Empty).ToList();
@@ -128,6 +110,11 @@ public sealed class JsEntityRecognizer : IDisposable
         var entities = new List<JsEntity>();
         foreach (var item in document.RootElement.GetProperty("entities").EnumerateArray())
         {
+            if (item[1].ValueKind != JsonValueKind.Number || item[2].ValueKind != JsonValueKind.Number)
+            {
+                continue;
+            }
+
             var first = item[1].GetInt32();
             var last = item[2].GetInt32();
             if (first < 0 || last >= ranges.Length || last < first || ranges[first] is not { } start || ranges[last] is not { } end)
