@@ -22,20 +22,7 @@ public sealed class FlairEntityTests(FlairBackend fixture, ITestOutputHelper out
         var sentences = NerCorpus.Sentences(200);
         var predicted = await fixture.PredictAsync(FlairBackend.LabelConfig("PER", "ORG", "LOC", "MISC"), [.. sentences.Select(sentence => sentence.Text)]);
         Assert.DoesNotContain(predicted.SelectMany(spans => spans), span => span.Label == "MISC");
-        var asGold = predicted.Select(spans => (IReadOnlyList<GoldEntity>)[.. spans.Select(span => new GoldEntity(Types[span.Label].Gold, span.Start, span.End))]).ToList();
-
-        var failures = new List<string>();
-        foreach (var (label, (gold, floor)) in Types)
-        {
-            var (precision, recall, f1) = NerCorpus.Score(sentences, asGold, new HashSet<string> { gold });
-            output.WriteLine($"{label}: precision {precision:P1}, recall {recall:P1}, F1 {f1:P1}");
-            if (f1 < floor)
-            {
-                failures.Add($"{label} F1 {f1:P1} < {floor:P0}");
-            }
-        }
-
-        Assert.Empty(failures);
+        Assert.Empty(NerCorpus.BelowFloors(sentences, predicted, Types, output.WriteLine));
     }
 
     [Fact]

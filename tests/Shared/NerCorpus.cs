@@ -101,4 +101,26 @@ internal static class NerCorpus
         var recall = goldCount == 0 ? 0 : truePositives / (double)goldCount;
         return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
     }
+
+    /// <summary>
+    /// Scores predicted spans per label (label → its gold type and F1 floor), writes each figure to <paramref name="log"/>,
+    /// and returns the labels below their floor.
+    /// </summary>
+    public static List<string> BelowFloors(
+        IReadOnlyList<GoldSentence> sentences, IReadOnlyList<IReadOnlyList<PredictedSpan>> predicted, IReadOnlyDictionary<string, (string Gold, double Floor)> labels, Action<string> log)
+    {
+        var asGold = predicted.Select(spans => (IReadOnlyList<GoldEntity>)[.. spans.Select(span => new GoldEntity(labels[span.Label].Gold, span.Start, span.End))]).ToList();
+        var failures = new List<string>();
+        foreach (var (label, (gold, floor)) in labels)
+        {
+            var (precision, recall, f1) = Score(sentences, asGold, new HashSet<string> { gold });
+            log($"{label}: precision {precision:P1}, recall {recall:P1}, F1 {f1:P1}");
+            if (f1 < floor)
+            {
+                failures.Add($"{label} F1 {f1:P1} < {floor:P0}");
+            }
+        }
+
+        return failures;
+    }
 }
