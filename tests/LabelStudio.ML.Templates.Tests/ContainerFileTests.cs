@@ -17,7 +17,8 @@ public sealed class ContainerFileTests
     public static TheoryData<string> Folders()
     {
         var folders = new TheoryData<string> { "src/LabelStudio.ML.Templates/content/labelstudio-ml" };
-        foreach (var example in Directory.GetDirectories(Path.Combine(Repository, "examples")).Order(StringComparer.Ordinal))
+        // Every backend (a folder with a Program.cs); examples/Shared holds libraries the examples share.
+        foreach (var example in Directory.GetDirectories(Path.Combine(Repository, "examples")).Where(d => File.Exists(Path.Combine(d, "Program.cs"))).Order(StringComparer.Ordinal))
         {
             folders.Add(Path.GetRelativePath(Repository, example).Replace('\\', '/'));
         }
