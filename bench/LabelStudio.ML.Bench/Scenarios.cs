@@ -27,6 +27,7 @@ internal static class Scenarios
                 ["MAX_CONCURRENT_PREDICTIONS"] = "8",
                 ["SLOW_MODEL_MS"] = "20",
             }).ConfigureAwait(false),
+            "predict-minilm" => await MiniLmAsync(options).ConfigureAwait(false),
             "cold-start" => await ColdStartAsync().ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),
         };
@@ -87,6 +88,49 @@ internal static class Scenarios
             var note = scenario == "overload" ? "limit 8 running, 128 waiting; 20 ms model" : null;
             rows.Add(new BenchRow(scenario, concurrency, measured, null, PeakRssMb(sdk), note));
             Console.WriteLine(rows[^1].SummaryLine());
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// bert_classifier (MiniLM encoder + trained head) with and without adaptive batching: the same single-task
+    /// requests, concurrently; batching should turn them into fewer, larger encoder calls.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchRow>> MiniLmAsync(BenchOptions options)
+    {
+        var levels = options.Concurrency.Append(16).Distinct().Order().ToList();
+        var body = MiniLmTraining.PredictBody();
+        var rows = new List<BenchRow>();
+        var unbatched = new Dictionary<int, Measurement>();
+        foreach (var batching in new[] { "off", "auto" })
+        {
+            var example = BackendProcess.LocateApplication("BertClassifier.dll", "examples/bert_classifier");
+            await using var process = BackendProcess.Start(example, environment: new Dictionary<string, string>
+            {
+                ["BATCHING"] = batching,
+                ["TRAINING_MODE"] = "sync",
+                ["LOG_LEVEL"] = "WARNING",
+            });
+            await process.WaitForHealthAsync(StartLimit).ConfigureAwait(false);
+            await MiniLmTraining.TrainAsync(process.Address).ConfigureAwait(false);
+            foreach (var concurrency in levels)
+            {
+                var measured = await LoadGenerator.RunAsync(new Uri(process.Address, "/predict"), body, concurrency, options.Duration, options.MaxRequests).ConfigureAwait(false);
+                string? note = null;
+                if (batching == "off")
+                {
+                    unbatched[concurrency] = measured;
+                }
+                else
+                {
+                    var before = unbatched[concurrency];
+                    note = string.Create(CultureInfo.InvariantCulture, $"{measured.RequestsPerSecond / before.RequestsPerSecond:0.00}x the req/s of unbatched, p99 {measured.P99Ms / Math.Max(before.P99Ms, 0.001):0.00}x");
+                }
+
+                rows.Add(new BenchRow(batching == "off" ? "predict-minilm" : "predict-minilm-batched", concurrency, measured, null, PeakRssMb(process), note));
+                Console.WriteLine(rows[^1].SummaryLine());
+            }
         }
 
         return rows;

@@ -97,6 +97,12 @@ public sealed class LabelStudioMLOptions
     /// <summary><c>BATCH_MAX_WAIT_MS</c>: the longest a request waits for others to join its batch; overrides the model's attribute.</summary>
     public TimeSpan? BatchMaxWait { get; set; }
 
+    /// <summary>
+    /// <c>BATCH_MAX_CONCURRENT</c>: how many batched model calls run at once. Default: half the processors, at least
+    /// 1 — a batched model already uses the cores within one call, and waiting calls make the next batch larger.
+    /// </summary>
+    public int BatchMaxConcurrent { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     /// <summary><c>ARTIFACT_VERSIONS_KEPT</c>: how many model versions of a project stay on disk (at least 2). Default 3.</summary>
     public int ArtifactVersionsKept { get; set; } = 3;
 

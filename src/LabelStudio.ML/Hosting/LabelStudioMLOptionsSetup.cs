@@ -33,6 +33,7 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
         options.PredictQueueTimeout = ParseWhole("PREDICT_QUEUE_TIMEOUT_MS", 0, 3_600_000) is { } queueTimeout ? TimeSpan.FromMilliseconds(queueTimeout) : options.PredictQueueTimeout;
         options.PredictTimeout = ParseWhole("PREDICT_TIMEOUT_SECONDS", 0, 86_400) is { } predictTimeout ? TimeSpan.FromSeconds(predictTimeout) : options.PredictTimeout;
         options.BatchMaxSize = (int?)ParseWhole("BATCH_MAX_SIZE", 1, 100_000) ?? options.BatchMaxSize;
+        options.BatchMaxConcurrent = (int?)ParseWhole("BATCH_MAX_CONCURRENT", 1, 1024) ?? options.BatchMaxConcurrent;
         options.BatchMaxWait = ParseWhole("BATCH_MAX_WAIT_MS", 0, 60_000) is { } batchWait ? TimeSpan.FromMilliseconds(batchWait) : options.BatchMaxWait;
         options.BatchingEnabled = configuration.First("BATCHING")?.ToUpperInvariant() switch
         {

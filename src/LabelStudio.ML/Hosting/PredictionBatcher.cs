@@ -11,8 +11,10 @@ namespace LabelStudio.ML;
 
 /// <summary>
 /// Adaptive batching: concurrent batch predictions of one project (same label config) are grouped into one model
-/// call of up to <c>MaxBatchSize</c> tasks, waiting at most <c>MaxWait</c> for the group to fill; each caller gets
-/// its own slice of the results. Built on a channel read by one loop that only groups and dispatches.
+/// call of up to <c>MaxBatchSize</c> tasks; each caller gets its own slice of the results. One loop reads a bounded
+/// channel: when a batch worker is free it takes the oldest request and everything of the same project that has
+/// queued up behind it, waiting at most <c>MaxWait</c> after the oldest arrived. While the workers are busy requests
+/// queue, so batches grow with the load and stay small (fast) when it is light.
 /// </summary>
 internal sealed class PredictionBatcher : BackgroundService
 {
@@ -22,6 +24,7 @@ internal sealed class PredictionBatcher : BackgroundService
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger _logger;
     private readonly TimeSpan _predictTimeout;
+    private readonly SemaphoreSlim _workers;
 
     public PredictionBatcher(
         ModelRegistration registration,
@@ -37,6 +40,8 @@ internal sealed class PredictionBatcher : BackgroundService
         MaxBatchSize = settings.BatchMaxSize ?? attribute?.MaxBatchSize ?? 32;
         MaxWait = settings.BatchMaxWait ?? TimeSpan.FromMilliseconds(attribute?.MaxWaitMilliseconds ?? 5);
         _predictTimeout = settings.PredictTimeout;
+        MaxConcurrentBatches = settings.BatchMaxConcurrent;
+        _workers = new SemaphoreSlim(MaxConcurrentBatches, MaxConcurrentBatches);
         _runner = runner;
         _gate = gate;
         _scopes = scopes;
@@ -56,6 +61,15 @@ internal sealed class PredictionBatcher : BackgroundService
 
     public TimeSpan MaxWait { get; }
 
+    /// <summary>How many batched model calls run at once (<c>BATCH_MAX_CONCURRENT</c>).</summary>
+    public int MaxConcurrentBatches { get; }
+
+    public override void Dispose()
+    {
+        _workers.Dispose();
+        base.Dispose();
+    }
+
     /// <summary>Predicts <paramref name="request"/> as part of a batch; completes with this request's own results.</summary>
     public Task<JsonNode> PredictAsync(string projectId, string? labelConfig, PredictRequest request, CancellationToken cancellationToken)
     {
@@ -73,73 +87,115 @@ internal sealed class PredictionBatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var open = new Dictionary<string, Group>(StringComparer.Ordinal);
+        // Items of other projects met while filling a batch wait here for the next turn, oldest first.
+        var postponed = new List<Item>();
         var reader = _items.Reader;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            while (reader.TryRead(out var item))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                if (!open.TryGetValue(item.Key, out var group))
+                if (postponed.Count == 0 && !await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    group = new Group(DateTime.UtcNow + MaxWait);
-                    open[item.Key] = group;
+                    break;
                 }
 
-                group.Add(item);
-                if (group.Tasks >= MaxBatchSize)
+                // Adaptive: wait for a free batch worker first. Requests arriving meanwhile queue up, so the busier
+                // the model, the larger its next batch.
+                await _workers.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var batch = await FillAsync(postponed, reader, stoppingToken).ConfigureAwait(false);
+                _ = Task.Run(async () =>
                 {
-                    open.Remove(item.Key);
-                    Dispatch(group);
+                    try
+                    {
+                        await RunAsync(batch).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _workers.Release();
+                    }
+                }, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: requests still waiting are answered by their own cancellation.
+        }
+    }
+
+    /// <summary>
+    /// Takes the oldest waiting request and adds requests of the same project until the batch has
+    /// <see cref="MaxBatchSize"/> tasks or the oldest request has waited <see cref="MaxWait"/>.
+    /// </summary>
+    private async Task<List<Item>> FillAsync(List<Item> postponed, ChannelReader<Item> reader, CancellationToken stoppingToken)
+    {
+        Item first;
+        if (postponed.Count > 0)
+        {
+            first = postponed[0];
+            postponed.RemoveAt(0);
+        }
+        else if (!reader.TryRead(out first!))
+        {
+            first = await reader.ReadAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        var batch = new List<Item> { first };
+        var tasks = first.Request.Tasks.Count;
+        for (var i = 0; i < postponed.Count && tasks < MaxBatchSize;)
+        {
+            if (postponed[i].Key == first.Key)
+            {
+                tasks += postponed[i].Request.Tasks.Count;
+                batch.Add(postponed[i]);
+                postponed.RemoveAt(i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        var deadline = first.EnqueuedAt + MaxWait;
+        while (tasks < MaxBatchSize)
+        {
+            if (!reader.TryRead(out var next))
+            {
+                var wait = deadline - DateTime.UtcNow;
+                if (wait <= TimeSpan.Zero)
+                {
+                    break;
                 }
-            }
 
-            var now = DateTime.UtcNow;
-            foreach (var (key, group) in open.Where(pair => pair.Value.Deadline <= now).ToList())
-            {
-                open.Remove(key);
-                Dispatch(group);
-            }
-
-            try
-            {
-                if (open.Count == 0)
+                using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timer.CancelAfter(wait);
+                try
                 {
-                    if (!await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+                    if (!await reader.WaitToReadAsync(timer.Token).ConfigureAwait(false))
                     {
                         break;
                     }
                 }
-                else
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
-                    var wait = open.Values.Min(group => group.Deadline) - DateTime.UtcNow;
-                    if (wait > TimeSpan.Zero)
-                    {
-                        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                        timer.CancelAfter(wait);
-                        try
-                        {
-                            await reader.WaitToReadAsync(timer.Token).ConfigureAwait(false);
-                        }
-                        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                        {
-                            // The nearest deadline came: dispatch on the next turn.
-                        }
-                    }
+                    break;
                 }
+
+                continue;
             }
-            catch (OperationCanceledException)
+
+            if (next.Key == first.Key)
             {
-                break;
+                tasks += next.Request.Tasks.Count;
+                batch.Add(next);
+            }
+            else
+            {
+                postponed.Add(next);
             }
         }
 
-        foreach (var group in open.Values)
-        {
-            Dispatch(group);
-        }
+        return batch;
     }
-
-    private void Dispatch(Group group) => _ = Task.Run(() => RunAsync(group.Items));
 
     private async Task RunAsync(List<Item> items)
     {
@@ -261,20 +317,7 @@ internal sealed class PredictionBatcher : BackgroundService
         public string Key { get; } = projectId + "\n" + labelConfig;
 
         public TaskCompletionSource<JsonNode> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 
-    private sealed class Group(DateTime deadline)
-    {
-        public DateTime Deadline { get; } = deadline;
-
-        public List<Item> Items { get; } = [];
-
-        public int Tasks { get; private set; }
-
-        public void Add(Item item)
-        {
-            Items.Add(item);
-            Tasks += item.Request.Tasks.Count;
-        }
+        public DateTime EnqueuedAt { get; } = DateTime.UtcNow;
     }
 }
