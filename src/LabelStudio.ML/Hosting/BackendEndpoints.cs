@@ -28,17 +28,24 @@ internal sealed class BackendEndpoints(
         // UP even when a shared store is down: predictions that need no state still work, so the replica stays in
         // rotation; "store" says what does not.
         var store = await stores.ProbeAsync(context.RequestAborted).ConfigureAwait(false);
-        var health = new JsonObject { ["model_class"] = registration.ModelClassName, ["status"] = "UP", ["store"] = store };
+        var health = new JsonObject { ["model_class"] = registration.ModelClassName, ["status"] = "UP" };
+        if (store is not null)
+        {
+            health["store"] = store;
+        }
+
         if (_background)
         {
             var (running, queued) = training.Counts;
-            health["training"] = new JsonObject
+            var counts = new JsonObject { ["running"] = running, ["queued"] = queued };
+            if (store is not null)
             {
-                ["running"] = running,
-                ["queued"] = queued,
-                ["queue"] = stores.CacheType,
-                ["connected"] = store["connected"]?.DeepClone(),
-            };
+                // The shared queue lives on the store's server: it is reachable exactly when the store is.
+                counts["queue"] = stores.CacheType;
+                counts["connected"] = store["connected"]?.DeepClone();
+            }
+
+            health["training"] = counts;
         }
 
         await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, health, context.RequestAborted).ConfigureAwait(false);

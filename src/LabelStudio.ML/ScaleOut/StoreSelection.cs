@@ -41,8 +41,8 @@ internal sealed class StoreSelection
         ? services.GetRequiredService<TrainingScheduler>()
         : _plugin.CreateTrainingQueue(services);
 
-    /// <summary>What <c>/health</c> shows under <c>store</c>.</summary>
-    public async Task<JsonObject> ProbeAsync(CancellationToken cancellationToken) => _plugin is null
-        ? new JsonObject { ["type"] = Sqlite, ["connected"] = true }
+    /// <summary>What <c>/health</c> shows under <c>store</c>: nothing for SQLite, a file of this process that is always there.</summary>
+    public async Task<JsonObject?> ProbeAsync(CancellationToken cancellationToken) => _plugin is null
+        ? null
         : await _plugin.ProbeAsync(cancellationToken).ConfigureAwait(false);
 }

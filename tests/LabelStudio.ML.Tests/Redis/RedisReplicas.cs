@@ -36,7 +36,8 @@ internal sealed class RedisReplicas : IAsyncDisposable
             ["REDIS_URL"] = Redis.Url,
             ["REDIS_KEY_PREFIX"] = _prefix,
             ["TRAINING_DEBOUNCE_MS"] = "0",
-            ["TRAINING_LEASE_MS"] = "1500",
+            // Long enough that a loaded test machine never lets a live replica's lease lapse; the kill test shortens it.
+            ["TRAINING_LEASE_MS"] = "5000",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LabelStudio.ML.Testing;
 using LabelStudio.ML.Tests.Support;
 using Xunit;
 
@@ -85,7 +86,7 @@ public sealed class ReplicaTests(RedisServerFixture fixture) : IClassFixture<Red
     public async Task When_the_replica_holding_the_lease_is_killed_the_other_finishes_the_job()
     {
         await using var replicas = new RedisReplicas(fixture.Server);
-        var processes = await replicas.StartAsync(2, new() { ["FIT_DELAY_MS"] = "4000" });
+        var processes = await replicas.StartAsync(2, new() { ["FIT_DELAY_MS"] = "4000", ["TRAINING_LEASE_MS"] = "1500" });
         using var sender = RedisReplicas.ClientFor(processes[0]);
         var id = await TrainingCalls.SendAsync(sender, TrainingEvent.StartTraining, 31);
         var running = await TrainingCalls.WaitAsync(sender, id, job => job["progress"] is not null);

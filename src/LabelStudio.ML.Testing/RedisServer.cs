@@ -1,25 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using LabelStudio.ML.Testing;
-
-namespace LabelStudio.ML.Tests.Support;
+namespace LabelStudio.ML.Testing;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, without persistence, for one test class. test.sh installs
-/// the Debian package when it is missing. It can be killed and started again on the same port (empty, as a Redis
-/// without persistence comes back).
+/// A real <c>redis-server</c> (from PATH; Debian package <c>redis-server</c>) on a free loopback port, without
+/// persistence, for tests and benchmarks of backends on <c>CACHE_TYPE=redis</c>. It can be killed and started again
+/// on the same port (empty, as a Redis without persistence comes back). Killed on dispose.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private Process? _process;
 
+    /// <summary>Starts the server and waits until it listens.</summary>
+    /// <exception cref="InvalidOperationException"><c>redis-server</c> is not installed.</exception>
     public RedisServer()
     {
         Port = BackendProcess.FreeLoopbackPort();
         Start();
     }
 
+    /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
 
     /// <summary>The REDIS_URL of this server.</summary>
@@ -31,11 +32,11 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { HasExited: false } process)
         {
             process.Kill();
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Starts the server again on the same port.</summary>
+    /// <summary>Starts the server (again) on <see cref="Port"/> and waits until it listens.</summary>
     public void Start()
     {
         var start = new ProcessStartInfo("redis-server")
@@ -55,9 +56,10 @@ public sealed class RedisServer : IAsyncDisposable
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException("redis-server is not installed: run ./test.sh, which installs the Debian package redis-server.", ex);
+            throw new InvalidOperationException("redis-server is not installed: install the Debian package redis-server (the repository's test.sh does).", ex);
         }
 
+        // Read and drop its output, so that a full pipe never blocks it.
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var clock = Stopwatch.StartNew();
@@ -78,9 +80,10 @@ public sealed class RedisServer : IAsyncDisposable
         throw new TimeoutException($"redis-server did not listen on port {Port} within 10 s.");
     }
 
+    /// <summary>Kills the server.</summary>
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
+        await KillAsync().ConfigureAwait(false);
         _process?.Dispose();
     }
 }
