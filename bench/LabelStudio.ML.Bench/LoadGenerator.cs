@@ -10,23 +10,28 @@ namespace LabelStudio.ML.Bench;
 /// </summary>
 internal static class LoadGenerator
 {
-    public static async Task<Measurement> RunAsync(Uri url, byte[]? body, int concurrency, TimeSpan duration, int maxRequests)
+    public static Task<Measurement> RunAsync(Uri url, byte[]? body, int concurrency, TimeSpan duration, int maxRequests) =>
+        RunAsync([url], body, concurrency, duration, maxRequests);
+
+    /// <summary>Spreads the requests round-robin over <paramref name="urls"/> (several replicas, no proxy in between).</summary>
+    public static async Task<Measurement> RunAsync(IReadOnlyList<Uri> urls, byte[]? body, int concurrency, TimeSpan duration, int maxRequests)
     {
         using var handler = new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = concurrency,
+            MaxConnectionsPerServer = Math.Max(1, concurrency),
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             AutomaticDecompression = DecompressionMethods.None,
         };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
 
         // Warm up connections and the server's JIT before measuring.
-        await RunPhaseAsync(client, url, body, concurrency, TimeSpan.FromMilliseconds(Math.Min(1000, duration.TotalMilliseconds / 3)), maxRequests).ConfigureAwait(false);
-        return await RunPhaseAsync(client, url, body, concurrency, duration, maxRequests).ConfigureAwait(false);
+        await RunPhaseAsync(client, urls, body, concurrency, TimeSpan.FromMilliseconds(Math.Min(1000, duration.TotalMilliseconds / 3)), maxRequests).ConfigureAwait(false);
+        return await RunPhaseAsync(client, urls, body, concurrency, duration, maxRequests).ConfigureAwait(false);
     }
 
-    private static async Task<Measurement> RunPhaseAsync(HttpClient client, Uri url, byte[]? body, int concurrency, TimeSpan duration, int maxRequests)
+    private static async Task<Measurement> RunPhaseAsync(HttpClient client, IReadOnlyList<Uri> urls, byte[]? body, int concurrency, TimeSpan duration, int maxRequests)
     {
+        var next = 0;
         var latencies = new List<double>[concurrency];
         var statuses = new Dictionary<string, int>[concurrency];
         var sent = 0;
@@ -41,6 +46,7 @@ internal static class LoadGenerator
                 string outcome;
                 try
                 {
+                    var url = urls[(int)((uint)Interlocked.Increment(ref next) % (uint)urls.Count)];
                     using var request = new HttpRequestMessage(body is null ? HttpMethod.Get : HttpMethod.Post, url);
                     if (body is not null)
                     {

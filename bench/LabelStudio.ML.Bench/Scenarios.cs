@@ -29,6 +29,7 @@ internal static class Scenarios
             }).ConfigureAwait(false),
             "predict-minilm" => await MiniLmAsync(options).ConfigureAwait(false),
             "cold-start" => await ColdStartAsync().ConfigureAwait(false),
+            "predict-trivial-redis" => await ReplicasAsync(PredictBody(1), options).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),
         };
     }
@@ -131,6 +132,30 @@ internal static class Scenarios
                 rows.Add(new BenchRow(batching == "off" ? "predict-minilm" : "predict-minilm-batched", concurrency, measured, null, PeakRssMb(process), note));
                 Console.WriteLine(rows[^1].SummaryLine());
             }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The trivial backend on CACHE_TYPE=redis (a local redis-server): one replica, then two replicas of it with the
+    /// load spread round-robin by the client, as a load balancer would. Every request reads the project's version from Redis.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchRow>> ReplicasAsync(byte[] body, BenchOptions options)
+    {
+        await using var redis = new RedisServer();
+        var environment = new Dictionary<string, string> { ["CACHE_TYPE"] = "redis", ["REDIS_URL"] = redis.Url };
+        await using var first = await StartHostAsync("trivial", environment).ConfigureAwait(false);
+        await using var second = await StartHostAsync("trivial", environment).ConfigureAwait(false);
+        var rows = new List<BenchRow>();
+        foreach (var concurrency in options.Concurrency)
+        {
+            var one = await LoadGenerator.RunAsync([new Uri(first.Address, "/predict")], body, concurrency, options.Duration, options.MaxRequests).ConfigureAwait(false);
+            rows.Add(new BenchRow("predict-trivial-redis-1", concurrency, one, null, PeakRssMb(first), "1 replica, state on Redis"));
+            Console.WriteLine(rows[^1].SummaryLine());
+            var two = await LoadGenerator.RunAsync([new Uri(first.Address, "/predict"), new Uri(second.Address, "/predict")], body, concurrency, options.Duration, options.MaxRequests).ConfigureAwait(false);
+            rows.Add(new BenchRow("predict-trivial-redis-2", concurrency, two, null, Math.Max(PeakRssMb(first) ?? 0, PeakRssMb(second) ?? 0), "2 replicas round-robin, one Redis, same cores"));
+            Console.WriteLine(rows[^1].SummaryLine());
         }
 
         return rows;

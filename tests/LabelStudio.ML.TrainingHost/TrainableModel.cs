@@ -8,7 +8,8 @@ namespace LabelStudio.ML.TrainingHost;
 /// </summary>
 /// <remarks>
 /// Settings (environment or test configuration): <c>FIT_DELAY_MS</c> makes each fit take that long, in four steps
-/// that report progress and honour cancellation; <c>FIT_FAIL=1</c> makes fits throw.
+/// that report progress and honour cancellation; <c>FIT_FAIL=1</c> makes fits throw. A task whose data names a
+/// <c>state_key</c> is answered with that key's value in the project state instead, so a test sees what the store holds.
 /// </remarks>
 public sealed class TrainableModel(IConfiguration configuration) : LabelStudioModel
 {
@@ -24,7 +25,11 @@ public sealed class TrainableModel(IConfiguration configuration) : LabelStudioMo
     public override Task<ModelResponse?> PredictAsync(PredictRequest request, CancellationToken cancellationToken)
     {
         var weights = Artifacts.CurrentDirectory is { } directory ? File.ReadAllText(Path.Combine(directory, WeightsFile)) : Untrained;
-        return Task.FromResult<ModelResponse?>(new ModelResponse(request.Tasks.Select(_ => new Prediction([Region.TextArea(Answer, weights)], 1.0))));
+        return Task.FromResult<ModelResponse?>(new ModelResponse(request.Tasks.Select(task =>
+        {
+            var answer = task.Data["state_key"]?.GetValue<string>() is { } key ? State.Get(key) ?? "(none)" : weights;
+            return new Prediction([Region.TextArea(Answer, answer)], 1.0);
+        })));
     }
 
     /// <inheritdoc />

@@ -12,7 +12,8 @@ internal sealed class BackendEndpoints(
     ModelFactory models,
     ModelRegistration registration,
     IStateStore store,
-    TrainingScheduler training,
+    ITrainingQueue training,
+    StoreSelection stores,
     PredictionRunner runner,
     PredictionGate gate,
     PredictionBatcher batcher,
@@ -22,16 +23,32 @@ internal sealed class BackendEndpoints(
     private readonly bool _background = options.Value.TrainingMode == TrainingMode.Background;
     private readonly TimeSpan _predictTimeout = options.Value.PredictTimeout;
 
-    public Task HealthAsync(HttpContext context)
+    public async Task HealthAsync(HttpContext context)
     {
+        // UP even when a shared store is down: predictions that need no state still work, so the replica stays in
+        // rotation; "store" says what does not.
+        var store = await stores.ProbeAsync(context.RequestAborted).ConfigureAwait(false);
         var health = new JsonObject { ["model_class"] = registration.ModelClassName, ["status"] = "UP" };
+        if (store is not null)
+        {
+            health["store"] = store;
+        }
+
         if (_background)
         {
             var (running, queued) = training.Counts;
-            health["training"] = new JsonObject { ["running"] = running, ["queued"] = queued };
+            var counts = new JsonObject { ["running"] = running, ["queued"] = queued };
+            if (store is not null)
+            {
+                // The shared queue lives on the store's server: it is reachable exactly when the store is.
+                counts["queue"] = stores.CacheType;
+                counts["connected"] = store["connected"]?.DeepClone();
+            }
+
+            health["training"] = counts;
         }
 
-        return JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, health, context.RequestAborted);
+        await JsonBody.WriteAsync(context.Response, StatusCodes.Status200OK, health, context.RequestAborted).ConfigureAwait(false);
     }
 
     public async Task SetupAsync(HttpContext context)
@@ -132,7 +149,7 @@ internal sealed class BackendEndpoints(
         var labelConfig = project["label_config"] is JsonValue config && config.TryGetValue<string>(out var xml) ? xml : null;
         if (_background)
         {
-            var jobId = training.Enqueue(action, projectId, body, labelConfig);
+            var jobId = await training.EnqueueAsync(action, projectId, body, labelConfig, cancellationToken).ConfigureAwait(false);
             // "job" is the member Label Studio records as the training job id of START_TRAINING.
             await JsonBody.WriteAsync(context.Response, StatusCodes.Status201Created, new JsonObject { ["job"] = jobId, ["job_id"] = jobId, ["status"] = "ok" }, cancellationToken).ConfigureAwait(false);
             return;

@@ -90,7 +90,7 @@ public static class LabelStudioMLApplicationExtensions
             registration.ModelClassName,
             addresses is null ? "(unknown)" : string.Join(", ", addresses),
             Path.GetFullPath(options.ModelDir),
-            store is SqliteStateStore sqlite ? sqlite.DatabasePath : store.GetType().Name,
+            store is SqliteStateStore sqlite ? sqlite.DatabasePath : store.ToString() ?? store.GetType().Name,
             options.BasicAuthEnabled ? $"on (user '{options.BasicAuthUser}', password ***)" : "off",
             options.TrainingMode.ToString().ToLowerInvariant(),
             options.LogLevel,

@@ -106,8 +106,14 @@ public sealed class LabelStudioMLOptions
     /// <summary><c>ARTIFACT_VERSIONS_KEPT</c>: how many model versions of a project stay on disk (at least 2). Default 3.</summary>
     public int ArtifactVersionsKept { get; set; } = 3;
 
-    /// <summary><c>CACHE_TYPE</c>: the state store; <c>sqlite</c> (default) keeps it in <c>$MODEL_DIR/cache.db</c>.</summary>
+    /// <summary>
+    /// <c>CACHE_TYPE</c>: the state store and training queue; <c>sqlite</c> (default) keeps them in <c>$MODEL_DIR/cache.db</c>
+    /// for one process; <c>redis</c> shares them between replicas on <see cref="RedisUrl"/> (needs the LabelStudio.ML.Redis package).
+    /// </summary>
     public string CacheType { get; set; } = "sqlite";
+
+    /// <summary><c>REDIS_URL</c>: the Redis server of <c>CACHE_TYPE=redis</c>, as <c>redis://[:password@]host[:port][/db]</c>. Never logged with its password.</summary>
+    public string? RedisUrl { get; set; }
 
     /// <summary><c>MAX_REQUEST_BODY_SIZE</c>: the largest request body accepted, in bytes (default 100 MiB); larger ones get 413.</summary>
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;

@@ -21,6 +21,7 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
         options.BasicAuthPass = configuration.First("basic-auth-pass", "ML_SERVER_BASIC_AUTH_PASS", "BASIC_AUTH_PASS") ?? options.BasicAuthPass;
         options.LogLevel = configuration.First("log-level", "LOG_LEVEL") ?? options.LogLevel;
         options.CacheType = configuration.First("CACHE_TYPE") ?? options.CacheType;
+        options.RedisUrl = configuration.First("REDIS_URL") ?? options.RedisUrl;
         options.TrainingMode = ParseTrainingMode(configuration.First("TRAINING_MODE")) ?? options.TrainingMode;
         options.MaxRequestBodySize = ParseSize(configuration.First("MAX_REQUEST_BODY_SIZE")) ?? options.MaxRequestBodySize;
         options.TrainingMaxParallel = (int?)ParseWhole("TRAINING_MAX_PARALLEL", 1, 1024) ?? options.TrainingMaxParallel;

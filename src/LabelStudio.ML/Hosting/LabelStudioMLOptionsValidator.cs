@@ -8,9 +8,15 @@ internal sealed class LabelStudioMLOptionsValidator : IValidateOptions<LabelStud
     public ValidateOptionsResult Validate(string? name, LabelStudioMLOptions options)
     {
         List<string> failures = [];
-        if (!string.Equals(options.CacheType, "sqlite", StringComparison.OrdinalIgnoreCase))
+        var cacheType = options.CacheType.ToLowerInvariant();
+        if (cacheType is not (StoreSelection.Sqlite or StoreSelection.Redis))
         {
-            failures.Add($"CACHE_TYPE must be 'sqlite', got '{options.CacheType}'.");
+            failures.Add($"CACHE_TYPE must be 'sqlite' or 'redis', got '{options.CacheType}'.");
+        }
+        else if (cacheType == StoreSelection.Redis
+            && !(Uri.TryCreate(options.RedisUrl, UriKind.Absolute, out var redis) && redis.Scheme is "redis" or "rediss" && redis.Host.Length > 0))
+        {
+            failures.Add($"CACHE_TYPE=redis needs REDIS_URL as redis://[:password@]host[:port][/db] (rediss:// for TLS), got '{options.RedisUrl}'.");
         }
 
         if (LogLevels.TryParse(options.LogLevel) is null)

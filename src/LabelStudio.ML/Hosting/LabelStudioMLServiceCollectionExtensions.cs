@@ -12,7 +12,8 @@ public static class LabelStudioMLServiceCollectionExtensions
 {
     /// <summary>
     /// Serves <typeparamref name="TModel"/> as a Label Studio ML backend: options from the environment
-    /// (<c>PORT</c>, <c>MODEL_DIR</c>, <c>BASIC_AUTH_USER</c>, …), the SQLite state store, the model factory, the
+    /// (<c>PORT</c>, <c>MODEL_DIR</c>, <c>BASIC_AUTH_USER</c>, …), the state store and training queue <c>CACHE_TYPE</c> names
+    /// (SQLite by default; <c>redis</c> with the LabelStudio.ML.Redis package for several replicas), the model factory, the
     /// Kestrel endpoint, <see cref="TaskData"/> and <see cref="LabelStudioClient"/> (<c>LABEL_STUDIO_URL</c>,
     /// <c>LABEL_STUDIO_API_KEY</c>, …) with a start-up check of Label Studio. Follow with <c>app.MapLabelStudioMLBackend()</c>.
     /// </summary>
@@ -37,14 +38,15 @@ public static class LabelStudioMLServiceCollectionExtensions
         services.AddSingleton(provider => new ModelRegistration(
             typeof(TModel),
             provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelClassName ?? typeof(TModel).Name));
-        services.TryAddSingleton<IStateStore>(provider =>
-            SqliteStateStore.InDirectory(provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelDir));
+        services.TryAddSingleton<StoreSelection>();
+        services.TryAddSingleton<IStateStore>(provider => provider.GetRequiredService<StoreSelection>().CreateStateStore(provider));
         services.TryAddSingleton<ModelFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
             new SqliteTrainingJobStore(SqliteStateStore.PathIn(provider.GetRequiredService<IOptions<LabelStudioMLOptions>>().Value.ModelDir)));
         services.TryAddSingleton<TrainingScheduler>();
-        services.AddHostedService(provider => provider.GetRequiredService<TrainingScheduler>());
+        services.TryAddSingleton<ITrainingQueue>(provider => provider.GetRequiredService<StoreSelection>().CreateTrainingQueue(provider));
+        services.AddSingleton<IHostedService>(provider => (IHostedService)provider.GetRequiredService<ITrainingQueue>());
         services.TryAddSingleton<TrainingEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HostOptions>, ShutdownTimeoutSetup>());
         services.TryAddSingleton<PredictionRunner>();

@@ -93,4 +93,7 @@ internal static partial class Log
 
     [LoggerMessage(104, LogLevel.Debug, "Exchanged the personal access token at {Url} for an access token ({Expiry})")]
     public static partial void AccessTokenRefreshed(ILogger logger, string url, string expiry);
+
+    [LoggerMessage(120, LogLevel.Debug, "The state store is unreachable; project '{ProjectId}' is served with model version {Version}, the last one seen: {Reason}")]
+    public static partial void StateStoreDown(ILogger logger, string projectId, string version, string reason);
 }

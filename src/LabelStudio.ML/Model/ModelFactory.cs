@@ -20,6 +20,9 @@ internal sealed class ModelFactory
     private const int KnownConfigsCapacity = 10_000;
     private readonly ConcurrentDictionary<string, string> _knownConfigs = new(StringComparer.Ordinal);
 
+    // The model version last read per project: what predictions use while a shared store is unreachable.
+    private readonly ConcurrentDictionary<string, string> _lastVersions = new(StringComparer.Ordinal);
+
     public ModelFactory(ModelRegistration registration, IStateStore store, IOptions<LabelStudioMLOptions> options, ILoggerFactory loggerFactory)
     {
         _options = options.Value;
@@ -36,6 +39,43 @@ internal sealed class ModelFactory
     public async Task<LabelStudioModel> CreateAsync(IServiceProvider services, string projectId, string? labelConfigXml, CancellationToken cancellationToken)
     {
         var state = new ProjectState(_store, projectId);
+        string version;
+        try
+        {
+            version = await StoredStateAsync(state, projectId, labelConfigXml, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateStoreUnavailableException ex)
+        {
+            // A shared store that is down must not stop models that need no state: they keep answering with the
+            // version this process saw last. Writes (and models that read state) still fail with the store's 503.
+            version = _lastVersions.TryGetValue(projectId, out var last) ? last : ModelVersions.Initial;
+            // The store may come back empty (a restarted Redis without persistence): check the config again then.
+            _knownConfigs.TryRemove(projectId, out _);
+            Log.StateStoreDown(_logger, projectId, version, ex.Message);
+        }
+
+        var model = (LabelStudioModel)_create(services, null);
+        model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger, _options.ModelDir, _options.ArtifactVersionsKept));
+        model.BindTaskData(services.GetService<TaskData>());
+        try
+        {
+            var writes = state.Writes;
+            await model.SetupAsync(cancellationToken).ConfigureAwait(false);
+            // The version read above is still current unless the model's setup wrote to the state.
+            model.PinVersion(state.Writes == writes ? version : null);
+        }
+        catch
+        {
+            await ReleaseAsync(model).ConfigureAwait(false);
+            throw;
+        }
+
+        return model;
+    }
+
+    /// <summary>Stores a changed label config, gives a new project its initial version, and returns the project's version.</summary>
+    private async Task<string> StoredStateAsync(ProjectState state, string projectId, string? labelConfigXml, CancellationToken cancellationToken)
+    {
         if (labelConfigXml is not null)
         {
             var config = LabelConfigCache.Shared.Parse(labelConfigXml);
@@ -69,23 +109,13 @@ internal sealed class ModelFactory
             await state.SetAsync(StateKeys.ModelVersion, version, cancellationToken).ConfigureAwait(false);
         }
 
-        var model = (LabelStudioModel)_create(services, null);
-        model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger, _options.ModelDir, _options.ArtifactVersionsKept));
-        model.BindTaskData(services.GetService<TaskData>());
-        try
+        if (_lastVersions.Count >= KnownConfigsCapacity)
         {
-            var writes = state.Writes;
-            await model.SetupAsync(cancellationToken).ConfigureAwait(false);
-            // The version read above is still current unless the model's setup wrote to the state.
-            model.PinVersion(state.Writes == writes ? version : null);
-        }
-        catch
-        {
-            await ReleaseAsync(model).ConfigureAwait(false);
-            throw;
+            _lastVersions.Clear();
         }
 
-        return model;
+        _lastVersions[projectId] = version;
+        return version;
     }
 
     /// <summary>Disposes a model that owns disposable resources of its request.</summary>

@@ -45,6 +45,9 @@ public sealed record TrainingJob
     /// <summary>The note of the last progress report.</summary>
     public string? ProgressMessage { get; init; }
 
+    /// <summary>The replica that ran the job last (<c>CACHE_TYPE=redis</c>: host name and process id); <see langword="null"/> in a single process.</summary>
+    public string? Replica { get; init; }
+
     /// <summary>What <c>FitAsync</c> returned, as JSON text.</summary>
     public string? Result { get; init; }
 }

@@ -14,7 +14,7 @@ internal static class TrainingJobJson
             actions[group.Key] = group.Count();
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["id"] = job.Id,
             ["project"] = job.ProjectId,
@@ -34,6 +34,13 @@ internal static class TrainingJobJson
             ["progress_message"] = job.ProgressMessage,
             ["result"] = job.Result is null ? null : JsonNode.Parse(job.Result),
         };
+        if (job.Replica is not null)
+        {
+            // Only replicas sharing a queue name the one that ran the job.
+            json["replica"] = job.Replica;
+        }
+
+        return json;
     }
 
     private static string? Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

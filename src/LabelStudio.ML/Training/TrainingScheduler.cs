@@ -12,7 +12,7 @@ namespace LabelStudio.ML;
 /// projects at once; events that arrive while a project's job is queued fold into it; every job and event is
 /// persisted first, so a killed process resumes (or fails, by configuration) what it left behind.
 /// </summary>
-internal sealed class TrainingScheduler : BackgroundService
+internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
 {
     private readonly SqliteTrainingJobStore _jobs;
     private readonly IServiceScopeFactory _scopes;
@@ -120,6 +120,16 @@ internal sealed class TrainingScheduler : BackgroundService
             return [.. stored.Select(job => _queue.Find(p => p.Job.Id == job.Id)?.Job ?? _running.Values.FirstOrDefault(r => r.Job.Id == job.Id)?.Job ?? job)];
         }
     }
+
+    Task<string> ITrainingQueue.EnqueueAsync(string action, string projectId, JsonObject data, string? labelConfig, CancellationToken cancellationToken) =>
+        Task.FromResult(Enqueue(action, projectId, data, labelConfig));
+
+    Task<TrainingJob?> ITrainingQueue.GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Get(id));
+
+    Task<IReadOnlyList<TrainingJob>> ITrainingQueue.ListAsync(string? projectId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(List(projectId, limit));
+
+    Task<TrainingJob?> ITrainingQueue.CancelAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Cancel(id));
 
     /// <summary>Cancels a queued or running job. Returns the job as it is now, or <see langword="null"/> if there is no such job.</summary>
     public TrainingJob? Cancel(string id)
@@ -339,43 +349,24 @@ internal sealed class TrainingScheduler : BackgroundService
         _wake.Release();
     }
 
-    private async Task<string?> FitAsync(RunningJob running, CancellationToken cancellationToken)
+    private Task<string?> FitAsync(RunningJob running, CancellationToken cancellationToken)
     {
-        var job = running.Job;
-        var (events, labelConfig) = _jobs.Payload(job.Id);
-        var scope = _scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            var model = await _models.CreateAsync(scope.ServiceProvider, job.ProjectId, labelConfig, cancellationToken).ConfigureAwait(false);
-            try
+        var (events, labelConfig) = _jobs.Payload(running.Job.Id);
+        return TrainingFit.RunAsync(
+            _scopes,
+            _models,
+            running.Job,
+            events,
+            labelConfig,
+            versionBefore =>
             {
-                // The version set-up left (the initial one for a project never set up), before the fit changes it.
                 lock (_lock)
                 {
-                    running.Job = running.Job with { ModelVersionBefore = model.ModelVersion };
+                    running.Job = running.Job with { ModelVersionBefore = versionBefore };
                 }
-
-                var folded = new List<TrainingEvent>(events.Count);
-                foreach (var queued in events)
-                {
-                    folded.Add(new TrainingEvent(queued.Action, job.ProjectId, queued.Data, job.Id, folded, (fraction, message) => Progress(running, fraction, message)));
-                }
-
-                var outcome = await model.FitAsync(folded[^1], cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    return FitResult.ToJson(outcome)?.ToJsonString();
-                }
-                catch (FitResultException ex)
-                {
-                    return new JsonObject { ["error"] = ex.Message }.ToJsonString();
-                }
-            }
-            finally
-            {
-                await ModelFactory.ReleaseAsync(model).ConfigureAwait(false);
-            }
-        }
+            },
+            (fraction, message) => Progress(running, fraction, message),
+            cancellationToken);
     }
 
     private void Progress(RunningJob running, double fraction, string? message)

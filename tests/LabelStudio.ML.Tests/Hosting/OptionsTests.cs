@@ -89,7 +89,8 @@ public sealed class OptionsTests
     }
 
     [Theory]
-    [InlineData("CACHE_TYPE", "memcached", "CACHE_TYPE must be 'sqlite'")]
+    [InlineData("CACHE_TYPE", "memcached", "CACHE_TYPE must be 'sqlite' or 'redis'")]
+    [InlineData("CACHE_TYPE", "redis", "CACHE_TYPE=redis needs REDIS_URL as redis://")]
     [InlineData("LOG_LEVEL", "LOUD", "LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")]
     [InlineData("BASIC_AUTH_USER", "alone", "BASIC_AUTH_USER and BASIC_AUTH_PASS must be set together")]
     public async Task The_server_does_not_start_with_settings_that_cannot_work(string name, string value, string message)

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LabelStudio.ML.Redis;
+
+/// <summary>
+/// What <c>CACHE_TYPE=redis</c> loads (by name, from the core): the connection, the shared state store and training
+/// queue, and the subscription that logs model versions other replicas publish.
+/// </summary>
+internal sealed class RedisScaleOutPlugin : IScaleOutPlugin, IDisposable
+{
+    private readonly RedisConnection _redis;
+    private readonly RedisSettings _settings;
+    private readonly ILogger _logger;
+
+    public RedisScaleOutPlugin(IOptions<LabelStudioMLOptions> options, IConfiguration configuration, ILogger<RedisScaleOutPlugin> logger)
+    {
+        _settings = RedisSettings.Read(configuration);
+        _logger = logger;
+        _redis = new RedisConnection(options.Value.RedisUrl!, _settings.KeyPrefix, _settings.Replica);
+        RedisLog.Connecting(logger, _redis.Address, _settings.Replica, _settings.KeyPrefix);
+        try
+        {
+            _redis.Subscriber.Subscribe(_redis.Channel(VersionSignal.Channel), (_, message) => OnVersion(message));
+        }
+        catch (Exception ex) when (RedisConnection.IsUnavailable(ex))
+        {
+            // Versions are read per request anyway; the signal only makes the log say so sooner.
+            RedisLog.Unavailable(logger, _redis.Address, ex.Message);
+        }
+    }
+
+    public IStateStore CreateStateStore(IServiceProvider services) => new RedisStateStore(_redis);
+
+    public ITrainingQueue CreateTrainingQueue(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<RedisTrainingQueue>(services, _redis, _settings);
+
+    public async Task<JsonObject> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var probe = new JsonObject { ["type"] = "redis", ["address"] = _redis.Address, ["replica"] = _settings.Replica };
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await _redis.Database.PingAsync().ConfigureAwait(false);
+            probe["connected"] = true;
+            probe["ping_ms"] = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+        }
+        catch (Exception ex) when (RedisConnection.IsUnavailable(ex))
+        {
+            probe["connected"] = false;
+            probe["error"] = _redis.Unavailable(ex).Message;
+        }
+
+        return probe;
+    }
+
+    public void Dispose() => _redis.Dispose();
+
+    private void OnVersion(StackExchange.Redis.RedisValue message)
+    {
+        if (VersionSignal.Parse(message) is { } signal && signal.Replica != _settings.Replica)
+        {
+            RedisLog.VersionPublished(_logger, signal.ProjectId, signal.Version, signal.Replica);
+        }
+    }
+}
