@@ -140,17 +140,8 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
             running = [.. _held.Where(entry => entry.Running is not null).Select(entry => entry.Running!.Task)];
         }
 
-        if (running.Length > 0)
-        {
-            Log.WaitingForJobs(_logger, running.Length, _options.TrainingShutdownTimeout.TotalSeconds);
-            var all = Task.WhenAll(running);
-            if (await Task.WhenAny(all, Task.Delay(_options.TrainingShutdownTimeout, CancellationToken.None)).ConfigureAwait(false) != all)
-            {
-                // Out of time: cancel; the jobs go back to the stream for another replica.
-                await _shutdown.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false);
-            }
-        }
+        // Out of time, the jobs are cancelled and go back to the stream for another replica.
+        await TrainingOutcomes.DrainAsync(running, _options.TrainingShutdownTimeout, _shutdown, _logger).ConfigureAwait(false);
 
         // Jobs this replica held but had not started go back to the stream at once, not after the lease.
         HeldEntry[] waiting;
@@ -405,7 +396,7 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
         {
             var result = await FitAsync(running, linked.Token).ConfigureAwait(false);
             var version = await _redis.RunAsync(db => db.HashGetAsync(_redis.Key("state:" + job.ProjectId), StateKeys.ModelVersion)).ConfigureAwait(false);
-            finished = running.Job with { State = TrainingJobState.Succeeded, FinishedAt = _time.GetUtcNow(), ModelVersionAfter = version, Result = result, Error = null };
+            finished = TrainingOutcomes.Succeeded(running.Job, _time.GetUtcNow(), version, result);
         }
         catch (OperationCanceledException) when (running.LeaseLost)
         {
@@ -413,27 +404,22 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
         }
         catch (OperationCanceledException) when (running.CancelRequested)
         {
-            finished = running.Job with { State = TrainingJobState.Cancelled, FinishedAt = _time.GetUtcNow(), Error = "Cancelled while running (DELETE /jobs/{id})." };
+            finished = TrainingOutcomes.Cancelled(running.Job, _time.GetUtcNow());
         }
         catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
         {
-            finished = running.Job with { State = TrainingJobState.Queued, Error = "Interrupted by a shutdown; re-queued for another replica.", Progress = null, ProgressMessage = null };
+            finished = TrainingOutcomes.Requeued(running.Job, "for another replica");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            finished = running.Job with
-            {
-                State = TrainingJobState.Failed,
-                FinishedAt = _time.GetUtcNow(),
-                Error = $"Timed out after {_options.TrainingJobTimeout.TotalSeconds:0} s (TRAINING_JOB_TIMEOUT_SECONDS).",
-            };
+            finished = TrainingOutcomes.TimedOut(running.Job, _time.GetUtcNow(), _options.TrainingJobTimeout);
         }
 #pragma warning disable CA1031 // A failing fit must fail its job, never the queue.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             Log.JobFailed(_logger, ex, job.Id, job.ProjectId);
-            finished = running.Job with { State = TrainingJobState.Failed, FinishedAt = _time.GetUtcNow(), Error = $"{ex.GetType().Name}: {ex.Message}" };
+            finished = TrainingOutcomes.Failed(running.Job, _time.GetUtcNow(), ex);
         }
 
         await renewal.CancelAsync().ConfigureAwait(false);

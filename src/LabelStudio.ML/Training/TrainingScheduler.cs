@@ -208,19 +208,8 @@ internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
             running = [.. _running.Values.Select(r => r.Task)];
         }
 
-        if (running.Length == 0)
-        {
-            return;
-        }
-
-        Log.WaitingForJobs(_logger, running.Length, _options.TrainingShutdownTimeout.TotalSeconds);
-        var all = Task.WhenAll(running);
-        if (await Task.WhenAny(all, Task.Delay(_options.TrainingShutdownTimeout, CancellationToken.None)).ConfigureAwait(false) != all)
-        {
-            // Out of time: cancel; the jobs go back to the queue on disk and run again at the next start.
-            await _shutdown.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None)).ConfigureAwait(false);
-        }
+        // Out of time, the jobs are cancelled and go back to the queue on disk, to run again at the next start.
+        await TrainingOutcomes.DrainAsync(running, _options.TrainingShutdownTimeout, _shutdown, _logger).ConfigureAwait(false);
     }
 
     public override void Dispose()
@@ -304,38 +293,26 @@ internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
         try
         {
             var result = await FitAsync(running, linked.Token).ConfigureAwait(false);
-            finished = Current(running) with
-            {
-                State = TrainingJobState.Succeeded,
-                FinishedAt = _time.GetUtcNow(),
-                ModelVersionAfter = _state.Get(job.ProjectId, StateKeys.ModelVersion),
-                Result = result,
-                Error = null,
-            };
+            finished = TrainingOutcomes.Succeeded(Current(running), _time.GetUtcNow(), _state.Get(job.ProjectId, StateKeys.ModelVersion), result);
         }
         catch (OperationCanceledException) when (running.CancelRequested)
         {
-            finished = Current(running) with { State = TrainingJobState.Cancelled, FinishedAt = _time.GetUtcNow(), Error = "Cancelled while running (DELETE /jobs/{id})." };
+            finished = TrainingOutcomes.Cancelled(Current(running), _time.GetUtcNow());
         }
         catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
         {
-            finished = Current(running) with { State = TrainingJobState.Queued, Error = "Interrupted by a shutdown; re-queued for the next start.", Progress = null, ProgressMessage = null };
+            finished = TrainingOutcomes.Requeued(Current(running), "for the next start");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            finished = Current(running) with
-            {
-                State = TrainingJobState.Failed,
-                FinishedAt = _time.GetUtcNow(),
-                Error = $"Timed out after {_options.TrainingJobTimeout.TotalSeconds:0} s (TRAINING_JOB_TIMEOUT_SECONDS).",
-            };
+            finished = TrainingOutcomes.TimedOut(Current(running), _time.GetUtcNow(), _options.TrainingJobTimeout);
         }
 #pragma warning disable CA1031 // A failing fit must fail its job, never the scheduler.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             Log.JobFailed(_logger, ex, job.Id, job.ProjectId);
-            finished = Current(running) with { State = TrainingJobState.Failed, FinishedAt = _time.GetUtcNow(), Error = $"{ex.GetType().Name}: {ex.Message}" };
+            finished = TrainingOutcomes.Failed(Current(running), _time.GetUtcNow(), ex);
         }
 
         _jobs.Update(finished);
