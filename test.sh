@@ -8,6 +8,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The frontend tests (tests/LabelStudio.ML.Frontend.Tests) show predictions in Label Studio's own frontend in headless
+# Chromium: Debian's chromium, and the npm packages of tests/frontend (the LSF bundle and playwright-core).
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y chromium || { apt-get update && apt-get install -y chromium; }
+fi
+if [ ! -d tests/frontend/node_modules ] || [ tests/frontend/package-lock.json -nt tests/frontend/node_modules/.package-lock.json ]; then
+  (cd tests/frontend && npm ci --ignore-scripts --no-audit --no-fund)
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
