@@ -8,13 +8,26 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The Redis tests start real redis-server processes (Debian package); install it once if it is missing.
-if ! command -v redis-server >/dev/null 2>&1; then
-  sudo_cmd=""
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+# What the tests need besides the .NET SDK, installed only when missing:
+# - redis-server (Debian): the Redis tests start real servers;
+# - chromium (Debian) and the npm packages of tests/frontend (Label Studio's frontend bundle, playwright-core): the
+#   frontend tests show predictions in Label Studio's own frontend in headless Chromium.
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+apt_install() {
   export DEBIAN_FRONTEND=noninteractive
-  $sudo_cmd apt-get install -y --no-install-recommends redis-server >/dev/null 2>&1 \
-    || { $sudo_cmd apt-get update >/dev/null && $sudo_cmd apt-get install -y --no-install-recommends redis-server >/dev/null; }
+  # Try the package lists the machine has first; refresh them only if that fails.
+  $sudo_cmd apt-get install -y --no-install-recommends "$@" \
+    || { $sudo_cmd apt-get update && $sudo_cmd apt-get install -y --no-install-recommends "$@"; }
+}
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
+if [ ! -d tests/frontend/node_modules ] || [ tests/frontend/package-lock.json -nt tests/frontend/node_modules/.package-lock.json ]; then
+  (cd tests/frontend && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 log=$(mktemp)
