@@ -66,25 +66,6 @@ public sealed class FallbackTests(FallbackFixture fixture, ITestOutputHelper out
         Assert.False(answer["result"]!["trained"]!.GetValue<bool>(), answer.ToJsonString());
     }
 
-    /// <summary>Exact-span micro F1 (start, end and label) of /predict on <paramref name="sentences"/>.</summary>
-    private static async Task<double> HeldOutF1Async(TestBackend backend, List<EntitySentence> sentences)
-    {
-        var results = await backend.PredictAsync(FallbackFixture.LabelConfig, sentences.Select((s, i) => TextTask(5000 + i, s.Text)));
-        int truePositives = 0, predicted = 0, gold = 0;
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            var expected = sentences[i].Entities.Select(e => (e.Start, e.End, e.Label)).ToHashSet();
-            gold += expected.Count;
-            foreach (var region in results[i]!["result"]!.AsArray())
-            {
-                var value = region!["value"]!;
-                var (start, end) = (value["start"]!.GetValue<int>(), value["end"]!.GetValue<int>());
-                Assert.Equal(sentences[i].Text[start..end], value["text"]!.GetValue<string>());
-                predicted++;
-                truePositives += expected.Contains((start, end, value["labels"]![0]!.GetValue<string>())) ? 1 : 0;
-            }
-        }
-
-        return truePositives == 0 ? 0 : 2.0 * truePositives / (predicted + gold);
-    }
+    private static async Task<double> HeldOutF1Async(TestBackend backend, List<EntitySentence> sentences) =>
+        EntitySpans.Score(sentences, await backend.PredictAsync(FallbackFixture.LabelConfig, sentences.Select((s, i) => TextTask(5000 + i, s.Text)))).F1;
 }

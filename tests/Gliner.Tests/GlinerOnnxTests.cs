@@ -111,13 +111,6 @@ public sealed class GlinerOnnxTests : IDisposable
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
-    private static void AssertSpan(JsonNode region, int start, int end, string text, string label, double score)
-    {
-        var value = region["value"]!;
-        Assert.Equal(start, value["start"]!.GetValue<int>());
-        Assert.Equal(end, value["end"]!.GetValue<int>());
-        Assert.Equal(text, value["text"]!.GetValue<string>());
-        Assert.Equal(label, value["labels"]![0]!.GetValue<string>());
-        Assert.Equal(score, region["score"]!.GetValue<double>(), 6);
-    }
+    private static void AssertSpan(JsonNode region, int start, int end, string text, string label, double score) =>
+        EntitySpans.AssertSpan(region, start, end, text, label, score, precision: 6);
 }
