@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LabelStudio.ML;
 using LabelStudio.ML.Examples.Text;
 
@@ -65,53 +64,43 @@ public sealed class BertClassifierModel(
         }
 
         var tag = Config.FirstTag("Choices", "Text");
-        var input = await TrainingInput.GatherAsync(trainingEvent, labelStudio, cancellationToken);
-        var store = ExampleStore<ClassifierExample>.Open(Artifacts.ProjectDirectory, ExamplesFile);
-        if (input.ReplaceAll)
-        {
-            store.Examples.Clear();
-        }
-
-        var changes = 0;
-        var pending = new List<(long TaskId, long? AnnotationId, string Label, string Text)>();
-        foreach (var (task, annotation) in input.Tasks)
-        {
-            var choice = annotation is null ? null : AnnotationResults.Of(annotation, tag.FromName)
-                .SelectMany(result => AnnotationResults.Strings(result, "choices")).FirstOrDefault();
-            var text = choice is null ? null : await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancellationToken);
-            if (choice is null || string.IsNullOrWhiteSpace(text))
+        var update = await ExampleUpdate<ClassifierExample>.ApplyAsync(
+            trainingEvent, labelStudio, Artifacts.ProjectDirectory, ExamplesFile, State, PendingKey,
+            async (annotated, cancel) =>
             {
-                // Skipped, emptied or without a choice of this control: whatever the task taught before no longer holds.
-                changes += store.Examples.Remove(task.Id!.Value) ? 1 : 0;
-                continue;
-            }
+                var pending = new List<(int Index, long? AnnotationId, string Label, string Text)>();
+                for (var i = 0; i < annotated.Count; i++)
+                {
+                    var (task, annotation) = annotated[i];
+                    var choice = AnnotationResults.Of(annotation, tag.FromName).SelectMany(result => AnnotationResults.Strings(result, "choices")).FirstOrDefault();
+                    var text = choice is null ? null : await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancel);
+                    if (choice is not null && !string.IsNullOrWhiteSpace(text))
+                    {
+                        pending.Add((i, AnnotationResults.Id(annotation), choice, text));
+                    }
+                }
 
-            pending.Add((task.Id!.Value, annotation!["id"] is JsonValue id && id.TryGetValue<long>(out var value) ? value : null, choice, text));
-        }
+                trainingEvent.ReportProgress(0.1, $"embedding {pending.Count} annotated texts");
+                var embeddings = encoder.Embed([.. pending.Select(example => example.Text)]);
+                var examples = new ClassifierExample?[annotated.Count];
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    examples[pending[i].Index] = new ClassifierExample(pending[i].AnnotationId, pending[i].Label, embeddings[i]);
+                }
 
-        foreach (var deleted in store.Examples.Where(pair => pair.Value.AnnotationId is { } id && input.DeletedAnnotations.Contains(id)).Select(pair => pair.Key).ToList())
-        {
-            changes += store.Examples.Remove(deleted) ? 1 : 0;
-        }
-
-        trainingEvent.ReportProgress(0.1, $"embedding {pending.Count} annotated texts");
-        var embeddings = encoder.Embed([.. pending.Select(example => example.Text)]);
-        for (var i = 0; i < pending.Count; i++)
-        {
-            store.Examples[pending[i].TaskId] = new ClassifierExample(pending[i].AnnotationId, pending[i].Label, embeddings[i]);
-        }
-
-        store.Save();
-        changes += pending.Count + int.Parse(State.Get(PendingKey) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                return examples;
+            },
+            cancellationToken);
+        var store = update.Store;
         var classes = store.Examples.Values.Select(example => example.Label).Distinct(StringComparer.Ordinal).Count();
-        if ((!input.ReplaceAll && changes < settings.TrainEvery) || classes < 2)
+        if (!update.IsDue(settings.TrainEvery) || classes < 2)
         {
-            State.Set(PendingKey, changes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            update.Defer();
             return new
             {
                 Trained = false,
                 Examples = store.Examples.Count,
-                Reason = classes < 2 ? "training needs annotated examples of at least two classes" : $"{changes} of {settings.TrainEvery} changes before the next training",
+                Reason = classes < 2 ? "training needs annotated examples of at least two classes" : $"{update.Changes} of {settings.TrainEvery} changes before the next training",
             };
         }
 
@@ -122,7 +111,7 @@ public sealed class BertClassifierModel(
         using var draft = Artifacts.CreateDraft();
         head.Save(Path.Combine(draft.Directory, HeadFile));
         var version = draft.Commit();
-        State.Set(PendingKey, "0");
+        update.Trained();
         return new { Trained = true, Examples = examples.Count, Classes = head.Labels, ModelVersion = version };
     }
 

@@ -8,21 +8,20 @@ namespace BertClassifier;
 /// </summary>
 public sealed class FineTunedClassifier(string? directory) : IDisposable
 {
-    private readonly Lazy<OnnxModelFolder?> _folder = new(() => directory is null ? null : OnnxModelFolder.Load(directory));
+    private readonly UserOnnxModel _model = new(directory, "BERT_ONNX_DIR");
 
-    /// <summary>Whether a fine-tuned model is configured.</summary>
-    public bool IsConfigured => directory is not null;
+    /// <summary>Whether a model is configured.</summary>
+    public bool IsConfigured => _model.IsConfigured;
 
     /// <summary>The loaded model (loads it the first time).</summary>
-    public OnnxModelFolder Folder => _folder.Value ?? throw new InvalidOperationException("BERT_ONNX_DIR is not set.");
+    public OnnxModelFolder Folder => _model.Folder;
 
     /// <summary>Class probabilities for every text, in one ONNX call.</summary>
     public double[][] Classify(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var folder = Folder;
-        var encoded = texts.Select(text => folder.Tokenizer.Encode(text, folder.MaxTokens)).ToList();
-        var (values, dimensions) = folder.Run(encoded);
+        var (_, values, dimensions) = _model.Run(texts);
         var classes = dimensions[^1];
         if (dimensions.Length != 2 || classes != folder.Labels.Count)
         {
@@ -34,11 +33,5 @@ public sealed class FineTunedClassifier(string? directory) : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_folder.IsValueCreated)
-        {
-            _folder.Value?.Dispose();
-        }
-    }
+    public void Dispose() => _model.Dispose();
 }

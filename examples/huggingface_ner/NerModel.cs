@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using LabelStudio.ML;
 using LabelStudio.ML.Examples.Text;
 
@@ -78,45 +76,33 @@ public sealed class NerModel(
         }
 
         var tag = Config.FirstTag("Labels", "Text");
-        var input = await TrainingInput.GatherAsync(trainingEvent, labelStudio, cancellationToken);
-        var store = ExampleStore<NerExample>.Open(Artifacts.ProjectDirectory, ExamplesFile);
-        if (input.ReplaceAll)
-        {
-            store.Examples.Clear();
-        }
-
-        var changes = int.Parse(State.Get(PendingKey) ?? "0", CultureInfo.InvariantCulture);
-        foreach (var (task, annotation) in input.Tasks)
-        {
-            if (annotation is null)
+        var update = await ExampleUpdate<NerExample>.ApplyAsync(
+            trainingEvent, labelStudio, Artifacts.ProjectDirectory, ExamplesFile, State, PendingKey,
+            async (annotated, cancel) =>
             {
-                changes += store.Examples.Remove(task.Id!.Value) ? 1 : 0;
-                continue;
-            }
+                var examples = new List<NerExample?>(annotated.Count);
+                foreach (var (task, annotation) in annotated)
+                {
+                    // An annotation without spans still teaches: everything in it is "O".
+                    var spans = AnnotationResults.Of(annotation, tag.FromName)
+                        .Select(result => (Start: AnnotationResults.Offset(result, "start"), End: AnnotationResults.Offset(result, "end"), Labels: AnnotationResults.Strings(result, "labels")))
+                        .Where(span => span.Start is not null && span.End > span.Start && span.Labels.Count > 0)
+                        .Select(span => new EntitySpan(span.Start!.Value, span.End!.Value, span.Labels[0]))
+                        .ToList();
+                    var text = await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancel);
+                    examples.Add(new NerExample(AnnotationResults.Id(annotation), text, spans));
+                }
 
-            // An annotation without spans still teaches: everything in it is "O".
-            var spans = AnnotationResults.Of(annotation, tag.FromName)
-                .Select(result => (Start: AnnotationResults.Offset(result, "start"), End: AnnotationResults.Offset(result, "end"), Labels: AnnotationResults.Strings(result, "labels")))
-                .Where(span => span.Start is not null && span.End > span.Start && span.Labels.Count > 0)
-                .Select(span => new EntitySpan(span.Start!.Value, span.End!.Value, span.Labels[0]))
-                .ToList();
-            var text = await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancellationToken);
-            store.Examples[task.Id!.Value] = new NerExample(annotation["id"] is JsonValue id && id.TryGetValue<long>(out var value) ? value : null, text, spans);
-            changes++;
-        }
-
-        foreach (var deleted in store.Examples.Where(pair => pair.Value.AnnotationId is { } id && input.DeletedAnnotations.Contains(id)).Select(pair => pair.Key).ToList())
-        {
-            changes += store.Examples.Remove(deleted) ? 1 : 0;
-        }
-
-        store.Save();
+                return examples;
+            },
+            cancellationToken);
+        var store = update.Store;
         var examples = store.Examples.Values.Where(example => !string.IsNullOrWhiteSpace(example.Text)).ToList();
         var hasEntities = examples.Any(example => example.Spans.Count > 0);
-        if ((!input.ReplaceAll && changes < settings.TrainEvery) || !hasEntities)
+        if (!update.IsDue(settings.TrainEvery) || !hasEntities)
         {
-            State.Set(PendingKey, changes.ToString(CultureInfo.InvariantCulture));
-            return new { Trained = false, Examples = store.Examples.Count, Reason = hasEntities ? $"{changes} of {settings.TrainEvery} changes before the next training" : "no annotated entity yet" };
+            update.Defer();
+            return new { Trained = false, Examples = store.Examples.Count, Reason = hasEntities ? $"{update.Changes} of {settings.TrainEvery} changes before the next training" : "no annotated entity yet" };
         }
 
         trainingEvent.ReportProgress(0.1, $"encoding {examples.Count} annotated texts");
@@ -137,7 +123,7 @@ public sealed class NerModel(
         using var draft = Artifacts.CreateDraft();
         head.Save(Path.Combine(draft.Directory, HeadFile));
         var version = draft.Commit();
-        State.Set(PendingKey, "0");
+        update.Trained();
         return new { Trained = true, Examples = examples.Count, Words = vectors.Count, Tags = head.Labels, ModelVersion = version };
     }
 

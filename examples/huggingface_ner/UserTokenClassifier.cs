@@ -8,13 +8,13 @@ namespace HuggingFaceNer;
 /// </summary>
 public sealed class UserTokenClassifier(string? directory) : IDisposable
 {
-    private readonly Lazy<OnnxModelFolder?> _folder = new(() => directory is null ? null : OnnxModelFolder.Load(directory));
+    private readonly UserOnnxModel _model = new(directory, "NER_ONNX_DIR");
 
     /// <summary>Whether a model is configured.</summary>
-    public bool IsConfigured => directory is not null;
+    public bool IsConfigured => _model.IsConfigured;
 
     /// <summary>The loaded model (loads it the first time).</summary>
-    public OnnxModelFolder Folder => _folder.Value ?? throw new InvalidOperationException("NER_ONNX_DIR is not set.");
+    public OnnxModelFolder Folder => _model.Folder;
 
     /// <summary>
     /// For every text, the tag and its probability of each word, read at the word's first token (the Hugging Face
@@ -24,8 +24,7 @@ public sealed class UserTokenClassifier(string? directory) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(texts);
         var folder = Folder;
-        var encoded = texts.Select(text => folder.Tokenizer.Encode(text, folder.MaxTokens)).ToList();
-        var (values, dimensions) = folder.Run(encoded);
+        var (encoded, values, dimensions) = _model.Run(texts);
         if (dimensions.Length != 3 || dimensions[2] != folder.Labels.Count)
         {
             throw new InvalidDataException(
@@ -60,11 +59,5 @@ public sealed class UserTokenClassifier(string? directory) : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_folder.IsValueCreated)
-        {
-            _folder.Value?.Dispose();
-        }
-    }
+    public void Dispose() => _model.Dispose();
 }

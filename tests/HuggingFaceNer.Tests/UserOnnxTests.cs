@@ -48,13 +48,6 @@ public sealed class UserOnnxTests(NerFixture fixture) : IClassFixture<NerFixture
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static void AssertSpan(JsonNode region, int start, int end, string text, string label, double score)
-    {
-        var value = region["value"]!;
-        Assert.Equal(start, value["start"]!.GetValue<int>());
-        Assert.Equal(end, value["end"]!.GetValue<int>());
-        Assert.Equal(text, value["text"]!.GetValue<string>());
-        Assert.Equal(label, value["labels"]![0]!.GetValue<string>());
-        Assert.Equal(score, region["score"]!.GetValue<double>(), 5);
-    }
+    private static void AssertSpan(JsonNode region, int start, int end, string text, string label, double score) =>
+        EntitySpans.AssertSpan(region, start, end, text, label, score, precision: 5);
 }

@@ -128,7 +128,7 @@ public sealed class JsEntityRecognizer : IDisposable
         return entities;
     }
 
-    private static List<JsEntity> WithoutOverlaps(IReadOnlyList<List<JsEntity>> perModel)
+    internal static List<JsEntity> WithoutOverlaps(IReadOnlyList<List<JsEntity>> perModel)
     {
         var ranked = perModel
             .SelectMany((entities, modelRank) => entities.Select(entity => (Entity: entity, ModelRank: modelRank)))

@@ -42,4 +42,11 @@ public static class AnnotationResults
         ArgumentNullException.ThrowIfNull(result);
         return result["value"]?[key] is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
     }
+
+    /// <summary>The annotation's <c>id</c>, if it has one.</summary>
+    public static long? Id(JsonObject annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        return annotation["id"] is JsonValue id && id.TryGetValue<long>(out var value) ? value : null;
+    }
 }

@@ -25,6 +25,9 @@ public sealed class WordPieceEncoder
     /// <summary>The id of <c>[PAD]</c>.</summary>
     public long PadId => _tokenizer.PaddingTokenId;
 
+    /// <summary>The id of <c>[UNK]</c>.</summary>
+    public long UnknownId => _tokenizer.UnknownTokenId;
+
     /// <summary>Reads a BERT <c>vocab.txt</c> (one token a line); lower-cases unless <paramref name="lowerCase"/> is false.</summary>
     public static WordPieceEncoder FromVocab(Stream vocab, bool lowerCase = true)
     {
