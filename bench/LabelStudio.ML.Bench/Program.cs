@@ -42,7 +42,7 @@ namespace LabelStudio.ML.Bench
         public const string TableHeader =
             "| scenario | c | req/s | p50 ms | p99 ms | max ms | errors | vs Kestrel | server peak RSS MB | note |\n|---|---|---|---|---|---|---|---|---|---|";
 
-        private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+        private static string F(double value) => double.IsFinite(value) ? value.ToString("0.##", CultureInfo.InvariantCulture) : "na";
 
         public string TableLine() => Measurement is { } m
             ? $"| {Scenario} | {Concurrency} | {F(m.RequestsPerSecond)} | {F(m.P50Ms)} | {F(m.P99Ms)} | {F(m.MaxMs)} | {m.ErrorSummary} | {(RatioVsKestrel is { } r ? F(r) : "na")} | {(PeakRssMb is { } rss ? F(rss) : "na")} | {Note} |"

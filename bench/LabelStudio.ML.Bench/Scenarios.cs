@@ -29,6 +29,7 @@ internal static class Scenarios
             }).ConfigureAwait(false),
             "predict-minilm" => await MiniLmAsync(options).ConfigureAwait(false),
             "cold-start" => await ColdStartAsync().ConfigureAwait(false),
+            "examples-100" => await ExampleThroughput.RunAsync(options).ConfigureAwait(false),
             "predict-trivial-redis" => await ReplicasAsync(PredictBody(1), options).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),
         };

@@ -155,7 +155,10 @@ internal sealed class PredictionBatcher : BackgroundService
             }
         }
 
-        var deadline = first.EnqueuedAt + MaxWait;
+        // With every other batch worker idle the model is not busy: waiting for company would only add latency, so
+        // the batch leaves with what has queued. While other batches run, waiting up to MaxWait gathers more.
+        var othersRunning = MaxConcurrentBatches - _workers.CurrentCount - 1 > 0;
+        var deadline = othersRunning ? first.EnqueuedAt + MaxWait : DateTime.MinValue;
         while (tasks < MaxBatchSize)
         {
             if (!reader.TryRead(out var next))
