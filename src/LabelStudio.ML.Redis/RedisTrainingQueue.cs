@@ -364,6 +364,9 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
                         RedisLog.TakenOver(_logger, entry.JobId, entry.ProjectId, "this replica runs it again");
                     }
 
+                    // The start time is taken after the claim went through, not when this pass began: it must not
+                    // come before the end of the project's previous job, which released the lock the claim took.
+                    await db.HashSetAsync(_redis.Key("job:" + entry.JobId), "started_at", RedisJobRecords.Iso(_time.GetUtcNow())).ConfigureAwait(false);
                     var claimed = await ReadJobAsync(db, entry.JobId).ConfigureAwait(false) ?? job;
                     var running = new RunningJob(claimed, token);
                     lock (_lock)
