@@ -9,13 +9,14 @@ namespace LabelStudio.ML.Redis;
 
 /// <summary>
 /// What <c>CACHE_TYPE=redis</c> loads (by name, from the core): the connection, the shared state store and training
-/// queue, and the subscription that logs model versions other replicas publish.
+/// queue, and the subscription to the model versions other replicas publish (logged, and warmed up at once).
 /// </summary>
 internal sealed class RedisScaleOutPlugin : IScaleOutPlugin, IDisposable
 {
     private readonly RedisConnection _redis;
     private readonly RedisSettings _settings;
     private readonly ILogger _logger;
+    private IServiceProvider? _services;
 
     public RedisScaleOutPlugin(IOptions<LabelStudioMLOptions> options, IConfiguration configuration, ILogger<RedisScaleOutPlugin> logger)
     {
@@ -34,7 +35,12 @@ internal sealed class RedisScaleOutPlugin : IScaleOutPlugin, IDisposable
         }
     }
 
-    public IStateStore CreateStateStore(IServiceProvider services) => new RedisStateStore(_redis);
+    public IStateStore CreateStateStore(IServiceProvider services)
+    {
+        // Kept to reach the model factory when another replica announces a version.
+        _services = services;
+        return new RedisStateStore(_redis);
+    }
 
     public ITrainingQueue CreateTrainingQueue(IServiceProvider services) =>
         ActivatorUtilities.CreateInstance<RedisTrainingQueue>(services, _redis, _settings);
@@ -65,6 +71,8 @@ internal sealed class RedisScaleOutPlugin : IScaleOutPlugin, IDisposable
         if (VersionSignal.Parse(message) is { } signal && signal.Replica != _settings.Replica)
         {
             RedisLog.VersionPublished(_logger, signal.ProjectId, signal.Version, signal.Replica);
+            // Load the new version now, in the background; predictions keep the previous one until it is ready.
+            _ = _services?.GetService<ModelFactory>()?.PrepareVersionAsync(signal.ProjectId, signal.Version);
         }
     }
 }

@@ -125,6 +125,15 @@ public abstract class LabelStudioModel
     public virtual Task SetupAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
+    /// Prepares a model version before predictions switch to it: load the files of
+    /// <see cref="ArtifactStore.CurrentDirectory"/> into the process's cache (a singleton) here. Runs in the background
+    /// when a version appears — committed by a training job in this process, or announced by another replica — and,
+    /// for a project's first prediction, before it. Until it completes, predictions keep using the version that was
+    /// ready before. Override it only for a model that loads something per version; by default nothing waits.
+    /// </summary>
+    public virtual Task WarmUpAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Predicts regions for the request's tasks. Return one prediction per task, in order (an empty prediction for a
     /// task the model cannot handle), or <see langword="null"/> for none at all.
     /// </summary>

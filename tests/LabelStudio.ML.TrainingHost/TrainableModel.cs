@@ -11,7 +11,7 @@ namespace LabelStudio.ML.TrainingHost;
 /// that report progress and honour cancellation; <c>FIT_FAIL=1</c> makes fits throw. A task whose data names a
 /// <c>state_key</c> is answered with that key's value in the project state instead, so a test sees what the store holds.
 /// </remarks>
-public sealed class TrainableModel(IConfiguration configuration) : LabelStudioModel
+public class TrainableModel(IConfiguration configuration) : LabelStudioModel
 {
     /// <summary>The file a committed version holds.</summary>
     public const string WeightsFile = "weights.txt";

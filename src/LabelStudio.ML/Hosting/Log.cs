@@ -96,4 +96,10 @@ internal static partial class Log
 
     [LoggerMessage(120, LogLevel.Debug, "The state store is unreachable; project '{ProjectId}' is served with model version {Version}, the last one seen: {Reason}")]
     public static partial void StateStoreDown(ILogger logger, string projectId, string version, string reason);
+
+    [LoggerMessage(40, LogLevel.Information, "Project '{ProjectId}' model version {ModelVersion} warmed up in {ElapsedMs:F0} ms; predictions use it from now on")]
+    public static partial void VersionWarmedUp(ILogger logger, string projectId, string modelVersion, double elapsedMs);
+
+    [LoggerMessage(41, LogLevel.Warning, "Warming up model version {ModelVersion} of project '{ProjectId}' failed; predictions keep the previous version")]
+    public static partial void VersionWarmUpFailed(ILogger logger, Exception exception, string projectId, string modelVersion);
 }

@@ -8,7 +8,7 @@ internal sealed class PredictionRunner(ModelFactory models)
 {
     public async Task<JsonNode> PredictAsync(IServiceProvider services, string projectId, string? labelConfig, PredictRequest request, CancellationToken cancellationToken)
     {
-        var model = await models.CreateAsync(services, projectId, labelConfig, cancellationToken).ConfigureAwait(false);
+        var model = await models.CreateAsync(services, projectId, labelConfig, cancellationToken, servesPredictions: true).ConfigureAwait(false);
         try
         {
             var response = await ModelCode.RunAsync(() => model.PredictAsync(request, cancellationToken)).ConfigureAwait(false);

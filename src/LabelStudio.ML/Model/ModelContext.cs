@@ -8,8 +8,11 @@ internal sealed class ModelContext
     private readonly string _modelDir;
     private readonly List<string> _leases = [];
 
-    public ModelContext(string projectId, ProjectState state, string? labelConfigXml, ILogger logger, string modelDir, int versionsKept)
+    private readonly Action<string>? _versionCommitted;
+
+    public ModelContext(string projectId, ProjectState state, string? labelConfigXml, ILogger logger, string modelDir, int versionsKept, Action<string>? versionCommitted = null)
     {
+        _versionCommitted = versionCommitted;
         _modelDir = modelDir;
         ProjectId = projectId;
         State = state;
@@ -58,6 +61,8 @@ internal sealed class ModelContext
             PinnedVersion = version;
             Lease(version);
         }
+
+        _versionCommitted?.Invoke(version);
     }
 
     /// <summary>Lets old versions this request worked with be removed again.</summary>

@@ -15,6 +15,10 @@ internal sealed class ModelFactory
     private readonly IStateStore _store;
     private readonly ILogger _logger;
     private readonly LabelStudioMLOptions _options;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly bool _warmsUp;
+    private readonly ConcurrentDictionary<string, string> _readyVersions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _warming = new(StringComparer.Ordinal);
 
     // The label config last seen stored per project; bounded because project ids come from the network.
     private const int KnownConfigsCapacity = 10_000;
@@ -23,9 +27,12 @@ internal sealed class ModelFactory
     // The model version last read per project: what predictions use while a shared store is unreachable.
     private readonly ConcurrentDictionary<string, string> _lastVersions = new(StringComparer.Ordinal);
 
-    public ModelFactory(ModelRegistration registration, IStateStore store, IOptions<LabelStudioMLOptions> options, ILoggerFactory loggerFactory)
+    public ModelFactory(ModelRegistration registration, IStateStore store, IOptions<LabelStudioMLOptions> options, IServiceScopeFactory scopes, ILoggerFactory loggerFactory)
     {
         _options = options.Value;
+        _scopes = scopes;
+        // Warm-ups only happen for models that load something per version; for the rest a new version serves at once.
+        _warmsUp = registration.ModelType.GetMethod(nameof(LabelStudioModel.WarmUpAsync), [typeof(CancellationToken)])?.DeclaringType != typeof(LabelStudioModel);
         ModelType = registration.ModelType;
         _create = ActivatorUtilities.CreateFactory(registration.ModelType, Type.EmptyTypes);
         _store = store;
@@ -36,7 +43,8 @@ internal sealed class ModelFactory
 
     /// <summary>Creates and sets up the model for <paramref name="projectId"/>; dispose it with <see cref="ReleaseAsync"/>.</summary>
     /// <exception cref="LabelConfigException"><paramref name="labelConfigXml"/> is not a valid label config.</exception>
-    public async Task<LabelStudioModel> CreateAsync(IServiceProvider services, string projectId, string? labelConfigXml, CancellationToken cancellationToken)
+    public async Task<LabelStudioModel> CreateAsync(
+        IServiceProvider services, string projectId, string? labelConfigXml, CancellationToken cancellationToken, bool servesPredictions = false)
     {
         var state = new ProjectState(_store, projectId);
         string version;
@@ -54,15 +62,15 @@ internal sealed class ModelFactory
             Log.StateStoreDown(_logger, projectId, version, ex.Message);
         }
 
-        var model = (LabelStudioModel)_create(services, null);
-        model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger, _options.ModelDir, _options.ArtifactVersionsKept));
-        model.BindTaskData(services.GetService<TaskData>());
+        var ready = servesPredictions ? await ReadyVersionAsync(projectId, version).ConfigureAwait(false) : version;
+        var model = Bind((LabelStudioModel)_create(services, null), services, projectId, state, labelConfigXml);
         try
         {
             var writes = state.Writes;
             await model.SetupAsync(cancellationToken).ConfigureAwait(false);
-            // The version read above is still current unless the model's setup wrote to the state.
-            model.PinVersion(state.Writes == writes ? version : null);
+            // The version read above is still current unless the model's setup wrote to the state; a prediction
+            // works with the version that is warmed up, which may still be the previous one.
+            model.PinVersion(state.Writes == writes ? ready : null);
         }
         catch
         {
@@ -116,6 +124,88 @@ internal sealed class ModelFactory
 
         _lastVersions[projectId] = version;
         return version;
+    }
+
+    /// <summary>
+    /// Warms up <paramref name="version"/> of <paramref name="projectId"/> in the background (once per version), for a
+    /// model that overrides <see cref="LabelStudioModel.WarmUpAsync"/>; predictions switch to it when it is done.
+    /// </summary>
+    public Task PrepareVersionAsync(string projectId, string version)
+    {
+        if (!_warmsUp || (_readyVersions.TryGetValue(projectId, out var ready) && ready == version))
+        {
+            return Task.CompletedTask;
+        }
+
+        return _warming.GetOrAdd(projectId + "\n" + version, _ => Task.Run(() => WarmAsync(projectId, version)));
+    }
+
+    /// <summary>The version a prediction should work with: the stored one once it is warmed up, else the last warmed one.</summary>
+    private async Task<string> ReadyVersionAsync(string projectId, string version)
+    {
+        if (!_warmsUp)
+        {
+            return version;
+        }
+
+        if (!_readyVersions.TryGetValue(projectId, out var ready))
+        {
+            // The project's first prediction in this process: nothing older is warm, so wait for this one.
+            await PrepareVersionAsync(projectId, version).ConfigureAwait(false);
+            return _readyVersions.TryGetValue(projectId, out ready) ? ready : version;
+        }
+
+        if (ready != version)
+        {
+            _ = PrepareVersionAsync(projectId, version);
+        }
+
+        return ready;
+    }
+
+    private async Task WarmAsync(string projectId, string version)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var scope = _scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var state = new ProjectState(_store, projectId);
+                var model = Bind((LabelStudioModel)_create(scope.ServiceProvider, null), scope.ServiceProvider, projectId, state, state.Get(StateKeys.LabelConfig));
+                try
+                {
+                    await model.SetupAsync(CancellationToken.None).ConfigureAwait(false);
+                    model.PinVersion(version);
+                    await model.WarmUpAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await ReleaseAsync(model).ConfigureAwait(false);
+                }
+            }
+
+            _readyVersions[projectId] = version;
+            Log.VersionWarmedUp(_logger, projectId, version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+#pragma warning disable CA1031 // A failed warm-up keeps the previous version serving; it is logged, and the next request tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.VersionWarmUpFailed(_logger, ex, projectId, version);
+        }
+        finally
+        {
+            _warming.TryRemove(projectId + "\n" + version, out _);
+        }
+    }
+
+    private LabelStudioModel Bind(LabelStudioModel model, IServiceProvider services, string projectId, ProjectState state, string? labelConfigXml)
+    {
+        model.Bind(new ModelContext(projectId, state, labelConfigXml, _logger, _options.ModelDir, _options.ArtifactVersionsKept,
+            version => _ = PrepareVersionAsync(projectId, version)));
+        model.BindTaskData(services.GetService<TaskData>());
+        return model;
     }
 
     /// <summary>Disposes a model that owns disposable resources of its request.</summary>

@@ -125,9 +125,27 @@ public sealed class ReplicaTests(RedisServerFixture fixture) : IClassFixture<Red
         await Eventually(() => listener.Output.Contains("Project '41' is now at model version 1.0.0", StringComparison.Ordinal), listener.Output);
     }
 
+    [Fact]
+    public async Task A_new_version_is_warmed_up_on_every_replica_by_its_signal_and_served_once_ready()
+    {
+        await using var replicas = new RedisReplicas(fixture.Server);
+        var processes = await replicas.StartAsync(2, new() { ["MODEL_CLASS"] = "warmed", ["WARMUP_DELAY_MS"] = "1500" });
+        using var trainer = RedisReplicas.ClientFor(processes[0]);
+        using var other = RedisReplicas.ClientFor(processes[1]);
+        Assert.Equal((TrainingHost.TrainableModel.Untrained, "0.0.1"), await RedisReplicas.PredictAsync(other, 42));
+
+        var job = await TrainingCalls.WaitAsync(trainer, await TrainingCalls.SendAsync(trainer, TrainingEvent.StartTraining, 42));
+        var listener = processes.Single(process => RedisReplicas.ReplicaName(process) != job["replica"]!.GetValue<string>());
+        using var listenerClient = RedisReplicas.ClientFor(listener);
+
+        // No request reaches the listener now: only the pub/sub signal can make it load the new version.
+        await Eventually(() => listener.Output.Contains("Project '42' model version 1.0.0 warmed up", StringComparison.Ordinal), listener.Output);
+        Assert.Equal(("1.0.0", "1.0.0"), await RedisReplicas.PredictAsync(listenerClient, 42));
+    }
+
     private static async Task Eventually(Func<bool> condition, string because)
     {
-        for (var attempt = 0; attempt < 100 && !condition(); attempt++)
+        for (var attempt = 0; attempt < 300 && !condition(); attempt++)
         {
             await Task.Delay(50);
         }
