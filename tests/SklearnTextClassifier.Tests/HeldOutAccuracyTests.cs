@@ -1,6 +1,7 @@
 using LabelStudio.ML.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SklearnTextClassifier.Tests.Support;
+using TextExamples.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -18,6 +18,8 @@ public sealed class FakeLabelStudio : IAsyncDisposable
 {
     public const string Token = "0123456789abcdef0123456789abcdef01234567";
 
+    private int _taskPages;
+
     private readonly WebApplication _app;
 
     private FakeLabelStudio(WebApplication app) => _app = app;
@@ -27,6 +29,9 @@ public sealed class FakeLabelStudio : IAsyncDisposable
     public Uri Url { get; private set; } = null!;
 
     /// <summary>The backend settings that point at this Label Studio.</summary>
+    /// <summary>How many pages of tasks were asked for.</summary>
+    public int TaskPages => _taskPages;
+
     public Dictionary<string, string?> Settings => new()
     {
         ["LABEL_STUDIO_URL"] = Url.ToString(),
@@ -72,6 +77,7 @@ public sealed class FakeLabelStudio : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _taskPages);
         var page = int.Parse(context.Request.Query["page"].ToString());
         var size = int.Parse(context.Request.Query["page_size"].ToString());
         var project = context.Request.Query["project"].ToString();
