@@ -32,7 +32,7 @@ public sealed class BertClassifierModel(
         var texts = new List<string>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
-            texts.Add(await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancellationToken));
+            texts.Add(await TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancellationToken));
         }
 
         var (labels, probabilities) = Classify(texts.Select(text => string.IsNullOrWhiteSpace(text) ? null : text).ToList());
@@ -73,7 +73,7 @@ public sealed class BertClassifierModel(
                 {
                     var (task, annotation) = annotated[i];
                     var choice = AnnotationResults.Of(annotation, tag.FromName).SelectMany(result => AnnotationResults.Strings(result, "choices")).FirstOrDefault();
-                    var text = choice is null ? null : await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancel);
+                    var text = choice is null ? null : await TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancel);
                     if (choice is not null && !string.IsNullOrWhiteSpace(text))
                     {
                         pending.Add((i, AnnotationResults.Id(annotation), choice, text));

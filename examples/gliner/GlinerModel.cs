@@ -27,7 +27,7 @@ public sealed class GlinerModel(ISpanScorer scorer, LabelStudioClient labelStudi
         var texts = new List<string>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
-            texts.Add(await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancellationToken));
+            texts.Add(await TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancellationToken));
         }
 
         var threshold = Threshold();
@@ -65,7 +65,7 @@ public sealed class GlinerModel(ISpanScorer scorer, LabelStudioClient labelStudi
         var golds = new List<IReadOnlySet<(int, int, string)>>();
         foreach (var (task, annotation) in input.Tasks)
         {
-            var text = await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancellationToken);
+            var text = await TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancellationToken);
             if (annotation is null || string.IsNullOrWhiteSpace(text))
             {
                 continue;

@@ -32,7 +32,7 @@ public sealed class NerModel(
         var texts = new List<string>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
-            texts.Add(await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancellationToken));
+            texts.Add(await TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancellationToken));
         }
 
         var tagged = TagWords(texts);
@@ -89,7 +89,7 @@ public sealed class NerModel(
                         .Where(span => span.Start is not null && span.End > span.Start && span.Labels.Count > 0)
                         .Select(span => new EntitySpan(span.Start!.Value, span.End!.Value, span.Labels[0]))
                         .ToList();
-                    var text = await TaskTexts.ReadAsync(Config, TaskData, task, tag.ToName, cancel);
+                    var text = await TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancel);
                     examples.Add(new NerExample(AnnotationResults.Id(annotation), text, spans));
                 }
 

@@ -37,10 +37,8 @@ public sealed class SubstringMatchingModel : LabelStudioModel
 
     private async Task<Prediction> PredictTaskAsync(LabelStudioTask task, Selection selection, CancellationToken cancellationToken)
     {
-        var objectTag = Config.GetObject(selection.Tag.ToName);
-        var value = objectTag.ResolveText(task.Data, task.Id);
         // Inline text as it is; an uploaded .txt file, a storage file or a URL (valueType="url") read through TaskData.
-        var text = TaskData.IsReference(value) ? await TaskData.ReadTextAsync(value, task.Id, cancellationToken) : value;
+        var text = await TaskData.ReadTextAsync(task, Config.GetObject(selection.Tag.ToName), cancellationToken);
         var keyword = selection.Keyword.ToLowerInvariant();
         var regions = new List<Region>();
         var scores = new List<double>();

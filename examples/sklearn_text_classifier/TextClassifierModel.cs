@@ -186,11 +186,8 @@ public sealed class TextClassifierModel(TrainedClassifierCache classifiers, Labe
         }
     }
 
-    private async Task<string> ReadTextAsync(TagMatch tag, LabelStudioTask task, CancellationToken cancellationToken)
-    {
-        var value = Config.GetObject(tag.ToName).ResolveText(task.Data, task.Id);
-        return TaskData.IsReference(value) ? await TaskData.ReadTextAsync(value, task.Id, cancellationToken) : value;
-    }
+    private Task<string> ReadTextAsync(TagMatch tag, LabelStudioTask task, CancellationToken cancellationToken) =>
+        TaskData.ReadTextAsync(task, Config.GetObject(tag.ToName), cancellationToken);
 
     private Dictionary<string, LabeledText> LoadExamples() =>
         State.Get(ExamplesKey) is { } json

@@ -24,8 +24,7 @@ public abstract class JsNerModel(JsEntityRecognizer recognizer) : LabelStudioMod
         var predictions = new List<Prediction>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
-            var value = objectTag.ResolveText(task.Data, task.Id);
-            var text = TaskData.IsReference(value) ? await TaskData.ReadTextAsync(value, task.Id, cancellationToken) : value;
+            var text = await TaskData.ReadTextAsync(task, objectTag, cancellationToken);
             var regions = new List<Region>();
             foreach (var entity in await recognizer.RecognizeAsync(text, cancellationToken))
             {

@@ -57,6 +57,22 @@ public sealed class TaskData
         };
     }
 
+    /// <summary>
+    /// The text <paramref name="task"/> shows in <paramref name="objectTag"/> (a <c>Text</c>, <c>HyperText</c>, …): the
+    /// data value itself when it is inline text, or the document it refers to (an upload, a storage file, a URL with
+    /// <c>valueType="url"</c>) read as text. A model then accepts both <c>"text": "Hello"</c> and
+    /// <c>"text": "/data/upload/1/a.txt"</c>.
+    /// </summary>
+    /// <exception cref="AnswerException">422: the task lacks the data key (the message names the task and the key).</exception>
+    /// <exception cref="TaskDataException">The referenced document cannot be read.</exception>
+    public async Task<string> ReadTextAsync(LabelStudioTask task, ObjectTag objectTag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(objectTag);
+        var value = objectTag.ResolveText(task.Data, task.Id);
+        return IsReference(value) ? await ReadTextAsync(value, task.Id, cancellationToken).ConfigureAwait(false) : value;
+    }
+
     /// <summary>Reads the data behind <paramref name="url"/> as text (UTF-8 unless a byte order mark says otherwise).</summary>
     /// <inheritdoc cref="GetLocalPathAsync" path="/param"/>
     /// <exception cref="TaskDataException">The data cannot be read; <see cref="TaskDataException.Category"/> says why.</exception>
