@@ -10,6 +10,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # What the tests need besides the .NET SDK, installed only when missing:
 # - redis-server (Debian): the Redis tests start real servers;
+# - opencv-data (Debian): OpenCV's Haar/LBP cascades, the offline detectors of the image examples;
 # - chromium (Debian) and the npm packages of tests/frontend (Label Studio's frontend bundle, playwright-core): the
 #   frontend tests show predictions in Label Studio's own frontend in headless Chromium.
 sudo_cmd=""
@@ -23,6 +24,7 @@ apt_install() {
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml ] || missing+=(opencv-data)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
