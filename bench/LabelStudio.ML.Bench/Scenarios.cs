@@ -31,6 +31,7 @@ internal static class Scenarios
             "cold-start" => await ColdStartAsync().ConfigureAwait(false),
             "examples-100" => await ExampleThroughput.RunAsync(options).ConfigureAwait(false),
             "predict-trivial-redis" => await ReplicasAsync(PredictBody(1), options).ConfigureAwait(false),
+            "predict-large-body" => await LargeBodyAsync(options).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),
         };
     }
@@ -57,6 +58,50 @@ internal static class Scenarios
             ["label_config"] = Config,
             ["params"] = new JsonObject { ["login"] = null, ["password"] = null, ["context"] = null },
         };
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+
+    /// <summary>
+    /// One very large <c>/predict</c> batch (2,000 tasks of 20 KB text, about 40 MB) at a time: the SDK reads it as it
+    /// arrives, task by task. <b>Baseline in the same run</b>: bare Kestrel parsing the same body whole into a JSON tree
+    /// (<c>JsonNode.ParseAsync</c>), the usual way; the note compares the servers' peak memory.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchRow>> LargeBodyAsync(BenchOptions options)
+    {
+        var body = LargeBody(tasks: 2000, textBytes: 20_000);
+        var environment = new Dictionary<string, string> { ["MAX_REQUEST_BODY_SIZE"] = "209715200" };
+        await using var sdk = await StartHostAsync("trivial", environment).ConfigureAwait(false);
+        await using var baseline = await StartHostAsync("baseline", environment).ConfigureAwait(false);
+        var bare = await LoadGenerator.RunAsync(new Uri(baseline.Address, "/predict-parsed"), body, 1, options.Duration, options.MaxRequests).ConfigureAwait(false);
+        var measured = await LoadGenerator.RunAsync(new Uri(sdk.Address, "/predict"), body, 1, options.Duration, options.MaxRequests).ConfigureAwait(false);
+        var (bareRss, sdkRss) = (PeakRssMb(baseline), PeakRssMb(sdk));
+        var size = string.Create(CultureInfo.InvariantCulture, $"{body.Length / 1e6:0.#} MB body");
+        var ratio = bareRss is > 0 && sdkRss is { } rss ? string.Create(CultureInfo.InvariantCulture, $"; peak RSS {rss / bareRss.Value:0.00}x the baseline's") : string.Empty;
+        BenchRow[] rows =
+        [
+            new("kestrel-parse-large-body", 1, bare, null, bareRss, $"baseline: bare Kestrel, JsonNode.ParseAsync of the whole {size}"),
+            new("predict-large-body", 1, measured, measured.RequestsPerSecond / bare.RequestsPerSecond, sdkRss, $"{size}, 2,000 tasks, read as it arrives{ratio}"),
+        ];
+        Console.WriteLine(rows[^1].SummaryLine());
+        return rows;
+    }
+
+    private static byte[] LargeBody(int tasks, int textBytes)
+    {
+        var text = string.Create(textBytes, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = i % 7 == 6 ? ' ' : (char)('a' + (i % 26));
+            }
+        });
+        var array = new JsonArray();
+        for (var i = 0; i < tasks; i++)
+        {
+            array.Add(new JsonObject { ["id"] = i, ["data"] = new JsonObject { ["text"] = text }, ["annotations"] = new JsonArray(), ["predictions"] = new JsonArray() });
+        }
+
+        var body = new JsonObject { ["tasks"] = array, ["project"] = "7.1712586036", ["label_config"] = Config, ["params"] = new JsonObject { ["context"] = null } };
         return Encoding.UTF8.GetBytes(body.ToJsonString());
     }
 

@@ -11,8 +11,8 @@ namespace LabelStudio.ML;
 /// <summary>Reads a request's JSON object body and writes JSON answers, with a 4xx that says what is wrong.</summary>
 internal static class JsonBody
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+    // Deep enough for any label config or annotation; shallow enough that a hostile body cannot exhaust the stack.
+    private const int MaxDepth = 256;
     // Answers are JSON for programs, never embedded in HTML: keep quotes and non-ASCII text readable.
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -27,22 +27,26 @@ internal static class JsonBody
                 $"Content-Type must be application/json, got {actual}.");
         }
 
-        JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, NodeOptions, DocumentOptions, cancellationToken).ConfigureAwait(false);
+            return await StreamingJsonObjectReader.ReadAsync(request.BodyReader, MaxDepth, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
             throw new AnswerException(StatusCodes.Status400BadRequest, DescribeInvalidJson(ex), ex);
         }
-
-        return node switch
+        catch (StreamingJsonObjectReader.NotAnObjectException ex)
         {
-            JsonObject body => body,
-            null => throw new AnswerException(StatusCodes.Status400BadRequest, "The request body must be a JSON object, got null."),
-            _ => throw new AnswerException(StatusCodes.Status400BadRequest, $"The request body must be a JSON object, got {DescribeKind(node)}."),
-        };
+            var kind = ex.Token switch
+            {
+                JsonTokenType.Null => "null",
+                JsonTokenType.StartArray => "an array",
+                JsonTokenType.String => "a string",
+                JsonTokenType.Number => "a number",
+                _ => "a boolean",
+            };
+            throw new AnswerException(StatusCodes.Status400BadRequest, $"The request body must be a JSON object, got {kind}.");
+        }
     }
 
     /// <summary>
