@@ -118,12 +118,19 @@ public sealed class TimeSeriesSegmenterModel(TrainedSegmenterCache segmenters, L
 
                 break;
             case TrainingEvent.AnnotationDeleted when trainingEvent.Annotation is { } deleted && Id(deleted["id"]) is { } id:
-                foreach (var gone in examples.Where(pair => pair.Value.AnnotationId == id).Select(pair => pair.Key).ToList())
-                {
-                    examples.Remove(gone);
-                }
-
+                RemoveAnnotations(examples, [id]);
                 break;
+            case TrainingEvent.AnnotationsDeleted when trainingEvent.Data["annotations"] is JsonArray deleted:
+                RemoveAnnotations(examples, [.. deleted.Select(item => Id(item is JsonObject entry ? entry["id"] : item)).OfType<string>()]);
+                break;
+        }
+    }
+
+    private static void RemoveAnnotations(Dictionary<string, LabeledSeries> examples, HashSet<string> annotationIds)
+    {
+        foreach (var task in examples.Where(pair => annotationIds.Contains(pair.Value.AnnotationId)).Select(pair => pair.Key).ToList())
+        {
+            examples.Remove(task);
         }
     }
 
