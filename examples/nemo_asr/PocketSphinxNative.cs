@@ -26,6 +26,10 @@ internal static partial class PocketSphinxNative
     [LibraryImport(PocketSphinx, EntryPoint = "ps_free")]
     public static partial int FreeDecoder(IntPtr decoder);
 
+    /// <summary>Starts a new stream: the noise level and voice activity state of the previous clip are forgotten.</summary>
+    [LibraryImport(PocketSphinx, EntryPoint = "ps_start_stream")]
+    public static partial int StartStream(IntPtr decoder);
+
     [LibraryImport(PocketSphinx, EntryPoint = "ps_start_utt")]
     public static partial int StartUtterance(IntPtr decoder);
 

@@ -121,6 +121,8 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer, IDisposable
         var words = new List<string>();
         var probabilities = new List<double>();
         var chunk = new short[ChunkSamples];
+        // Each clip is its own stream, as each file is for pocketsphinx_continuous.
+        Check(PocketSphinxNative.StartStream(_decoder), "ps_start_stream");
         Check(PocketSphinxNative.StartUtterance(_decoder), "ps_start_utt");
         var speaking = false;
         for (var offset = 0; offset < pcm.Length; offset += ChunkSamples)

@@ -54,6 +54,22 @@ public sealed class RecognitionTests(AsrBackendFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_44_kHz_24_bit_file_is_resampled_and_transcribed()
+    {
+        var (samples, rate) = WavFiles.ReadMono16(fixture.Clips.PathOf("counting"));
+        var path = Path.Combine(fixture.Clips.Folder, "counting-44k.wav");
+        await File.WriteAllBytesAsync(path, WavFiles.Doubled24Bit(samples, rate));
+
+        var predictions = await fixture.Backend.GetPredictionsAsync(AsrBackendFixture.LabelConfig, [AsrBackendFixture.Task(11, path)]);
+
+        var transcript = Assert.Single(Assert.Single(predictions[0].Regions).Texts);
+        output.WriteLine(transcript);
+        var words = transcript.Split(' ');
+        var keyWords = SpokenClips.Sentences.Single(clip => clip.Name == "counting").KeyWords;
+        Assert.True(keyWords.Count(words.Contains) >= 6, $"'{transcript}' has fewer than 6 of {string.Join(' ', keyWords)}");
+    }
+
+    [Fact]
     public async Task Silence_gets_an_empty_prediction()
     {
         var silence = WavFiles.StereoFloatExtensible(new short[16000], 16000);

@@ -47,6 +47,35 @@ internal static class WavFiles
         return Riff(format, data);
     }
 
+    /// <summary>
+    /// The same sound as a mono 24-bit PCM WAV at twice the rate, each sample written twice (a crude upsampling that
+    /// adds images above the original band, which the backend's low-pass resampler must remove).
+    /// </summary>
+    public static byte[] Doubled24Bit(short[] samples, int rate)
+    {
+        var data = new byte[samples.Length * 2 * 3];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var value = samples[i] << 8;
+            for (var copy = 0; copy < 2; copy++)
+            {
+                var at = (2 * i + copy) * 3;
+                data[at] = (byte)value;
+                data[at + 1] = (byte)(value >> 8);
+                data[at + 2] = (byte)(value >> 16);
+            }
+        }
+
+        var format = new byte[16];
+        BinaryPrimitives.WriteUInt16LittleEndian(format, 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(format.AsSpan(2), 1);
+        BinaryPrimitives.WriteInt32LittleEndian(format.AsSpan(4), rate * 2);
+        BinaryPrimitives.WriteInt32LittleEndian(format.AsSpan(8), rate * 2 * 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(format.AsSpan(12), 3);
+        BinaryPrimitives.WriteUInt16LittleEndian(format.AsSpan(14), 24);
+        return Riff(format, data);
+    }
+
     /// <summary>A WAV whose fmt chunk declares IMA ADPCM (format tag 0x0011), which the managed decoder does not read.</summary>
     public static byte[] Adpcm()
     {

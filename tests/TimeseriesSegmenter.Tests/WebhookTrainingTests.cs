@@ -27,6 +27,24 @@ public sealed class WebhookTrainingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Deleting_an_annotation_removes_its_series_from_training()
+    {
+        await using var labelStudio = await FakeLabelStudio.StartAsync();
+        var settings = labelStudio.Settings;
+        settings["TRAINING_MODE"] = "sync";
+        await using var backend = await TestBackend.StartAsync<TimeSeriesSegmenterModel>(settings, Services);
+        var series = SyntheticSeries.Generate(21);
+        var task = SegmentationProject.Task(21, labelStudio.Upload("deleted.csv", series.Csv()));
+        var created = await backend.WebhookAsync("ANNOTATION_CREATED", SegmentationProject.LabelConfig, task, SegmentationProject.Ranges(series.Segments));
+        Assert.Equal(1, created["result"]!["series"]!.GetValue<int>());
+
+        var deleted = await backend.WebhookAsync("ANNOTATION_DELETED", SegmentationProject.LabelConfig, task, SegmentationProject.Ranges(series.Segments));
+
+        Assert.False(deleted["result"]!["trained"]!.GetValue<bool>(), deleted.ToJsonString());
+        Assert.Equal(0, deleted["result"]!["series"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Annotation_webhooks_train_a_version_that_survives_a_restart()
     {
         await using var labelStudio = await FakeLabelStudio.StartAsync();
