@@ -80,10 +80,10 @@ public sealed class TimeSeriesSegmenterModel(TrainedSegmenterCache segmenters, L
                 var table = await ReadTableAsync(tag, layout, new LabelStudioTask(example.Task), cancellationToken);
                 series.Add((table, RowLabels(table, example.Ranges)));
             }
-            catch (AnswerException ex)
+            catch (Exception ex) when (ex is AnswerException or TaskDataException { Category: TaskDataErrorCategory.NotFound or TaskDataErrorCategory.InvalidInput or TaskDataErrorCategory.TooLarge })
             {
-                // One unreadable series must not stop training on the others.
-                Logger.LogWarning("Training skips the series of annotation {Annotation}: {Reason}", example.AnnotationId, ex.Message);
+                // One unreadable or vanished series must not stop training on the others; a connection problem still does.
+                Logger.LogWarning("Training skips the series of task {Task}: {Reason}", example.Task["id"]?.ToJsonString(), ex.Message);
             }
         }
 

@@ -12,13 +12,15 @@ public sealed class StartTrainingTests(TrainedBackendFixture fixture, ITestOutpu
     private const double IoUFloor = 0.75;
 
     [Fact]
-    public void Training_read_every_annotated_series_from_Label_Studio()
+    public void Training_read_every_readable_annotated_series_from_Label_Studio_and_skipped_the_others()
     {
         var result = fixture.Training["result"]!;
         Assert.True(result["trained"]!.GetValue<bool>(), fixture.Training.ToJsonString());
         Assert.Equal(TrainedBackendFixture.TrainingSeeds.Length, result["series"]!.GetValue<int>());
         Assert.Equal(["Oscillation", "Step", "__background__"], result["classes"]!.AsArray().Select(node => node!.GetValue<string>()));
         Assert.Equal("Label Studio", result["source"]!.GetValue<string>());
+        Assert.Contains(fixture.Backend.Logs.Lines, line => line.Contains("Training skips the series of task 5", StringComparison.Ordinal));
+        Assert.Contains(fixture.Backend.Logs.Lines, line => line.Contains("Training skips the series of task 6", StringComparison.Ordinal) && line.Contains("no column 'aux'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,8 +6,9 @@ using Xunit;
 namespace TimeseriesSegmenter.Tests;
 
 /// <summary>
-/// A fake Label Studio holding four annotated series (and two unseen ones), and a backend trained on them by
-/// START_TRAINING, which pages through the project's tasks and downloads each CSV.
+/// A fake Label Studio holding four annotated series (and two unseen ones, and two annotated tasks whose CSV is
+/// missing or lacks a channel), and a backend trained on them by START_TRAINING, which pages through the project's
+/// tasks and downloads each CSV.
 /// </summary>
 public sealed class TrainedBackendFixture : IAsyncLifetime
 {
@@ -31,6 +32,12 @@ public sealed class TrainedBackendFixture : IAsyncLifetime
             var url = LabelStudio.Upload($"train-{seed}.csv", series.Csv());
             LabelStudio.Tasks.Add(SegmentationProject.ListedTask(seed, url, SegmentationProject.Ranges(series.Segments)));
         }
+
+        // Two annotated tasks whose series cannot be read: training skips them and learns from the others.
+        var vanished = SyntheticSeries.Generate(5);
+        LabelStudio.Tasks.Add(SegmentationProject.ListedTask(5, "/data/upload/1/deleted-from-storage.csv", SegmentationProject.Ranges(vanished.Segments)));
+        var broken = LabelStudio.Upload("broken.csv", "time,sensor\n100,1\n");
+        LabelStudio.Tasks.Add(SegmentationProject.ListedTask(6, broken, SegmentationProject.Ranges(vanished.Segments)));
 
         foreach (var seed in HeldOutSeeds)
         {
