@@ -12,7 +12,9 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # - redis-server (Debian): the Redis tests start real servers;
 # - opencv-data (Debian): OpenCV's Haar/LBP cascades, the offline detectors of the image examples;
 # - chromium (Debian) and the npm packages of tests/frontend (Label Studio's frontend bundle, playwright-core): the
-#   frontend tests show predictions in Label Studio's own frontend in headless Chromium.
+#   frontend tests show predictions in Label Studio's own frontend in headless Chromium;
+# - pocketsphinx + pocketsphinx-en-us (Debian): the speech recognition example's engine and its US English model;
+# - espeak-ng (Debian): synthesises the speech that the speech recognition tests transcribe.
 sudo_cmd=""
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
 apt_install() {
@@ -25,6 +27,9 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml ] || missing+=(opencv-data)
+command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
+[ -e /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ] || missing+=(pocketsphinx-en-us)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
