@@ -11,24 +11,7 @@ public static class MmDetectionServices
     public static IServiceCollection AddMmDetection(this IServiceCollection services)
     {
         services.TryAddSingleton(provider => DetectorSettings.From(provider.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton(provider =>
-        {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var options = VisionOptions.FromEnvironment();
-            if (configuration["IMAGE_MAX_PIXELS"] is { Length: > 0 } pixels && long.TryParse(pixels, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0)
-            {
-                options.MaxImagePixels = limit;
-            }
-
-            if (configuration["OPENCV_CASCADES_DIR"] is { Length: > 0 } cascades)
-            {
-                options.CascadesDirectory = cascades;
-            }
-
-            return options;
-        });
-        services.TryAddSingleton<TaskImageLoader>();
-        services.TryAddSingleton<CascadeDetector>();
+        services.AddVision();
         services.TryAddSingleton(provider => new UserDetector(provider.GetRequiredService<DetectorSettings>()));
         return services;
     }
