@@ -14,6 +14,7 @@ public sealed class OnnxGraph
     private readonly List<Protobuf> _initializers = [];
     private readonly List<Protobuf> _inputs = [];
     private readonly List<Protobuf> _outputs = [];
+    private readonly List<(string Key, string Value)> _metadata = [];
 
     /// <summary>A graph input; dimensions are names (symbolic) or numbers as strings.</summary>
     public OnnxGraph Input(string name, int elementType, params string[] dimensions)
@@ -80,6 +81,13 @@ public sealed class OnnxGraph
         return this;
     }
 
+    /// <summary>A metadata property of the model (<c>metadata_props</c>), as exporters write <c>names</c> or <c>task</c>.</summary>
+    public OnnxGraph Metadata(string key, string value)
+    {
+        _metadata.Add((key, value));
+        return this;
+    }
+
     public byte[] ToModel()
     {
         var graph = new Protobuf();
@@ -104,12 +112,17 @@ public sealed class OnnxGraph
             graph.Message(12, output);
         }
 
-        return new Protobuf()
+        var model = new Protobuf()
             .Varint(1, 8)
             .String(2, "TextExamples.Testing")
             .Message(7, graph)
-            .Message(8, new Protobuf().String(1, "").Varint(2, 13))
-            .ToArray();
+            .Message(8, new Protobuf().String(1, "").Varint(2, 13));
+        foreach (var (key, value) in _metadata)
+        {
+            model.Message(14, new Protobuf().String(1, key).String(2, value));
+        }
+
+        return model.ToArray();
     }
 
     private static Protobuf ValueInfo(string name, int elementType, string[] dimensions)
