@@ -20,18 +20,21 @@ internal static class ImageTensor
         var plane = planeHeight * planeWidth;
         var buffer = tensor.Buffer.Span;
         var itemOffset = item * 3 * plane;
-        var indexer = image.GetGenericIndexer<Vec3b>();
+        // Clone gives a continuous copy whatever the source (a view into a larger image is not).
+        using var continuous = image.Clone();
+        var pixels = new byte[height * width * 3];
+        System.Runtime.InteropServices.Marshal.Copy(continuous.Data, pixels, 0, pixels.Length);
         Span<float> scale = [1f / (255f * std[0]), 1f / (255f * std[1]), 1f / (255f * std[2])];
         Span<float> shift = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
         for (var y = 0; y < Math.Min(height, planeHeight); y++)
         {
             for (var x = 0; x < Math.Min(width, planeWidth); x++)
             {
-                var pixel = indexer[y, x];
+                var source = ((y * width) + x) * 3;
                 var at = itemOffset + (y * planeWidth) + x;
-                buffer[at] = (pixel.Item0 * scale[0]) - shift[0];
-                buffer[at + plane] = (pixel.Item1 * scale[1]) - shift[1];
-                buffer[at + (2 * plane)] = (pixel.Item2 * scale[2]) - shift[2];
+                buffer[at] = (pixels[source] * scale[0]) - shift[0];
+                buffer[at + plane] = (pixels[source + 1] * scale[1]) - shift[1];
+                buffer[at + (2 * plane)] = (pixels[source + 2] * scale[2]) - shift[2];
             }
         }
     }
