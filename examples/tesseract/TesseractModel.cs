@@ -24,13 +24,23 @@ public sealed class TesseractModel(TaskImageLoader images, TesseractOcr ocr) : L
     {
         ArgumentNullException.ThrowIfNull(request);
         var box = request.ContextRegions.LastOrDefault(IsBox);
-        if (box is null || request.Tasks.Count == 0)
+        if (box is null)
         {
             return ModelResponse.Empty;
         }
 
-        // Interactive calls carry one task: the one on screen.
-        var task = request.Tasks[0];
+        // Interactive calls carry one task, the one on screen; should there be more, the box is read on each.
+        var predictions = new List<Prediction>(request.Tasks.Count);
+        foreach (var task in request.Tasks)
+        {
+            predictions.Add(await ReadBoxAsync(task, box, cancellationToken));
+        }
+
+        return new ModelResponse(predictions, "tesseract-" + ocr.Languages);
+    }
+
+    private async Task<Prediction> ReadBoxAsync(LabelStudioTask task, JsonObject box, CancellationToken cancellationToken)
+    {
         var value = box["value"]!.AsObject();
         var imageName = Text(box["to_name"]) ?? Config.GetControl(Text(box["from_name"])).ToNames[0];
         var transcription = TranscriptionTag(imageName, task);
@@ -61,7 +71,7 @@ public sealed class TesseractModel(TaskImageLoader images, TesseractOcr ocr) : L
         }
 
         var text = Region.PerRegion(echo, transcription, "textarea", "text", new JsonArray(read.Text));
-        return new ModelResponse([new Prediction([text, echo], read.Confidence)], "tesseract-" + ocr.Languages);
+        return new Prediction([text, echo], read.Confidence);
     }
 
     /// <summary>The <c>TextArea</c> that holds each box's text: the first one on the same image.</summary>
