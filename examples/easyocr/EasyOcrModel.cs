@@ -70,8 +70,7 @@ public sealed class EasyOcrModel(IOcrEngine engine, TaskImageLoader images, Easy
     {
         var geometry = Config.FirstTag(GeometryTypes, ["Image"]);
         var geometryType = Config.GetControl(geometry.FromName).Tag;
-        var text = Config.Controls.FirstOrDefault(c => c.Tag.Equals("TextArea", StringComparison.OrdinalIgnoreCase) && c.ToNames.Contains(geometry.ToName, StringComparer.Ordinal))?.Match(geometry.ToName)
-            ?? throw new AnswerException(422, $"The label config has no TextArea on the image '{geometry.ToName}' for the recognised text (add <TextArea name=\"transcription\" toName=\"{geometry.ToName}\" perRegion=\"true\"/>).");
+        var text = TranscriptionArea.On(Config, geometry.ToName);
         var labelsControl = Config.Controls.FirstOrDefault(c => c.Tag.Equals("Labels", StringComparison.OrdinalIgnoreCase) && c.ToNames.Contains(geometry.ToName, StringComparer.Ordinal));
         var labelSource = geometryType.EndsWith("Labels", StringComparison.OrdinalIgnoreCase) ? Config.GetControl(geometry.FromName) : labelsControl;
         if (labelSource is { Labels.Count: > 1 })

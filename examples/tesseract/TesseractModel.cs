@@ -43,7 +43,7 @@ public sealed class TesseractModel(TaskImageLoader images, TesseractOcr ocr) : L
     {
         var value = box["value"]!.AsObject();
         var imageName = Text(box["to_name"]) ?? Config.GetControl(Text(box["from_name"])).ToNames[0];
-        var transcription = TranscriptionTag(imageName, task);
+        var transcription = TranscriptionArea.On(Config, imageName);
         if (Number(value["x"]) is not { } x || Number(value["y"]) is not { } y || Number(value["width"]) is not { } width || Number(value["height"]) is not { } height)
         {
             throw new AnswerException(422, $"The box {Text(box["id"]) ?? "(no id)"} of task {task.Id} needs numbers for x, y, width and height (percent of the image); it has {value.ToJsonString()}.");
@@ -72,15 +72,6 @@ public sealed class TesseractModel(TaskImageLoader images, TesseractOcr ocr) : L
 
         var text = Region.PerRegion(echo, transcription, "textarea", "text", new JsonArray(read.Text));
         return new Prediction([text, echo], read.Confidence);
-    }
-
-    /// <summary>The <c>TextArea</c> that holds each box's text: the first one on the same image.</summary>
-    private TagMatch TranscriptionTag(string imageName, LabelStudioTask task)
-    {
-        var textArea = Config.Controls.FirstOrDefault(control =>
-            control.Tag.Equals("TextArea", StringComparison.OrdinalIgnoreCase) && control.ToNames.Contains(imageName, StringComparer.Ordinal));
-        return textArea?.Match(imageName)
-            ?? throw new AnswerException(422, $"Task {task.Id}: the label config has no TextArea on the image '{imageName}' to put the recognised text in (add <TextArea name=\"transcription\" toName=\"{imageName}\" perRegion=\"true\"/>).");
     }
 
     private static bool IsBox(JsonObject region) =>
