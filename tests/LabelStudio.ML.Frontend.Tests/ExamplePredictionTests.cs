@@ -15,7 +15,7 @@ public sealed class ExamplePredictionTests(FrontendChecker frontend)
     [Fact]
     public void Every_text_example_has_a_frontend_check()
     {
-        string[] required = ["bert_classifier", "flair", "gliner", "huggingface_ner", "interactive_substring_matching", "mmdetection", "nemo_asr", "sklearn_text_classifier", "spacy", "timeseries_segmenter", "yolo"];
+        string[] required = ["bert_classifier", "easyocr", "flair", "gliner", "huggingface_ner", "interactive_substring_matching", "mmdetection", "nemo_asr", "sklearn_text_classifier", "spacy", "tesseract", "timeseries_segmenter", "yolo"];
         Assert.Empty(required.Except(ExampleManifest.Names()));
     }
 
