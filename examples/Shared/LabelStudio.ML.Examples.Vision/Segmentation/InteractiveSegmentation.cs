@@ -23,7 +23,8 @@ public static class InteractiveSegmentation
             return ModelResponse.Empty;
         }
 
-        var brush = BrushControl(model.Config, prompt.ToName);
+        var brush = ImageControls.Find(model.Config, "BrushLabels", prompt.ToName)
+            ?? throw new AnswerException(422, "The labeling config has no BrushLabels control for the image; the mask needs one (see the example's README for the config).");
         var tag = brush.Match(brush.ToNames.Contains(prompt.ToName) ? prompt.ToName : null);
         List<string> labels = prompt.Label is { } label ? [label] : [];
         var predictions = new List<Prediction>(request.Tasks.Count);
@@ -49,12 +50,5 @@ public static class InteractiveSegmentation
         }
 
         return new ModelResponse(predictions);
-    }
-
-    private static ControlTag BrushControl(LabelConfig config, string toName)
-    {
-        var brushes = config.Controls.Where(c => c.Tag.Equals("BrushLabels", StringComparison.OrdinalIgnoreCase)).ToList();
-        return brushes.FirstOrDefault(c => c.ToNames.Contains(toName)) ?? brushes.FirstOrDefault()
-            ?? throw new AnswerException(422, "The labeling config has no BrushLabels control for the image; the mask needs one (see the example's README for the config).");
     }
 }
