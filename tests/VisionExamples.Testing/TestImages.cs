@@ -20,11 +20,10 @@ public static class TestImages
     {
         // Seeded noise, so that the same arguments give the same bytes (and image hash).
         var random = new Random(seed);
-        var noise = new byte[width * height * 3];
-        random.NextBytes(noise);
+        var noise = new Vec3b[width * height];
         for (var i = 0; i < noise.Length; i++)
         {
-            noise[i] = (byte)(noise[i] % 60);
+            noise[i] = new Vec3b((byte)random.Next(60), (byte)random.Next(60), (byte)random.Next(60));
         }
 
         using var image = new Mat(height, width, MatType.CV_8UC3);
