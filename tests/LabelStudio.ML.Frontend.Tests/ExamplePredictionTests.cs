@@ -15,7 +15,8 @@ public sealed class ExamplePredictionTests(FrontendChecker frontend)
     [Fact]
     public void Every_text_example_has_a_frontend_check()
     {
-        string[] required = ["bert_classifier", "flair", "gliner", "huggingface_ner", "interactive_substring_matching", "sklearn_text_classifier", "spacy"];
+        string[] required = ["bert_classifier", "flair", "gliner", "huggingface_ner", "interactive_substring_matching", "sklearn_text_classifier", "spacy",
+            "segment_anything_model", "segment_anything_2_image", "grounding_dino", "grounding_sam"];
         Assert.Empty(required.Except(ExampleManifest.Names()));
     }
 
