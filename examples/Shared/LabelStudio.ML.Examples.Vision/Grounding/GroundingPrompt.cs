@@ -19,14 +19,14 @@ public sealed record GroundingPrompt(string Text, string? FromName, string? ToNa
         double? box = null, text = null;
         foreach (var region in results)
         {
-            var type = StringOf(region["type"]);
-            var fromName = StringOf(region["from_name"]) ?? "";
+            var type = JsonValues.String(region["type"]);
+            var fromName = JsonValues.String(region["from_name"]) ?? "";
             if (type == "textarea" && prompt is null && region["value"]?["text"] is JsonArray { Count: > 0 } texts
-                && StringOf(texts[0]) is { } words && !string.IsNullOrWhiteSpace(words))
+                && JsonValues.String(texts[0]) is { } words && !string.IsNullOrWhiteSpace(words))
             {
-                prompt = new GroundingPrompt(words.Trim(), fromName, StringOf(region["to_name"]), null, null);
+                prompt = new GroundingPrompt(words.Trim(), fromName, JsonValues.String(region["to_name"]), null, null);
             }
-            else if (type == "number" && region["value"]?["number"] is JsonValue number && number.TryGetValue<double>(out var value) && double.IsFinite(value))
+            else if (type == "number" && JsonValues.Number(region["value"]?["number"]) is { } value)
             {
                 if (fromName.StartsWith("box_threshold", StringComparison.OrdinalIgnoreCase))
                 {
@@ -61,17 +61,13 @@ public sealed record GroundingPrompt(string Text, string? FromName, string? ToNa
     /// <returns>The prompt, or <see langword="null"/> for nothing or damaged text.</returns>
     public static GroundingPrompt? FromJson(string? json)
     {
-        if (json is null || JsonNode.Parse(json) is not JsonObject stored || StringOf(stored["text"]) is not { } text)
+        if (json is null || JsonNode.Parse(json) is not JsonObject stored || JsonValues.String(stored["text"]) is not { } text)
         {
             return null;
         }
 
-        return new GroundingPrompt(text, StringOf(stored["from_name"]), StringOf(stored["to_name"]), Number(stored["box_threshold"]), Number(stored["text_threshold"]));
+        return new GroundingPrompt(text, JsonValues.String(stored["from_name"]), JsonValues.String(stored["to_name"]), JsonValues.Number(stored["box_threshold"]), JsonValues.Number(stored["text_threshold"]));
     }
-
-    private static string? StringOf(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static double? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"\"{Text}\" (box {BoxThreshold}, text {TextThreshold})");

@@ -18,27 +18,35 @@ public sealed record SmartToolPrompt(
     public static SmartToolPrompt? From(PredictRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return From(request.ContextRegions);
+    }
+
+    /// <summary>The prompt of interactive-context <paramref name="regions"/>, as <see cref="From(PredictRequest)"/>.</summary>
+    /// <returns>The prompt.</returns>
+    public static SmartToolPrompt? From(IEnumerable<JsonObject> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
         string? toName = null;
         string? label = null;
         var points = new List<(double, double, bool)>();
         (double, double, double, double)? box = null;
-        foreach (var region in request.ContextRegions)
+        foreach (var region in regions)
         {
-            var type = Text(region["type"]);
+            var type = JsonValues.String(region["type"]);
             if (type is not ("keypointlabels" or "keypoint" or "rectanglelabels" or "rectangle") || region["value"] is not JsonObject value
-                || Number(value["x"]) is not { } x || Number(value["y"]) is not { } y)
+                || JsonValues.Number(value["x"]) is not { } x || JsonValues.Number(value["y"]) is not { } y)
             {
                 continue;
             }
 
-            toName ??= Text(region["to_name"]);
-            label ??= value[type] is JsonArray { Count: > 0 } labels ? Text(labels[0]) : null;
+            toName ??= JsonValues.String(region["to_name"]);
+            label ??= value[type] is JsonArray { Count: > 0 } labels ? JsonValues.String(labels[0]) : null;
             if (type.StartsWith("keypoint", StringComparison.Ordinal))
             {
                 var positive = region["is_positive"] is not JsonValue flag || !flag.TryGetValue<bool>(out var isPositive) || isPositive;
                 points.Add((x, y, positive));
             }
-            else if (Number(value["width"]) is { } width && Number(value["height"]) is { } height)
+            else if (JsonValues.Number(value["width"]) is { } width && JsonValues.Number(value["height"]) is { } height)
             {
                 // The last rectangle is the box prompt, as in the original.
                 box = (x, y, width, height);
@@ -58,8 +66,4 @@ public sealed record SmartToolPrompt(
             [.. Points.Where(p => !p.Positive).Select(p => image.ToPixels(p.X, p.Y))],
             Box is { } b ? image.ToPixels(b.X, b.Y, b.Width, b.Height) : null);
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static double? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : null;
 }
