@@ -5,11 +5,11 @@ namespace LabelStudio.ML.Bench;
 /// <summary>Command-line options of the benchmark.</summary>
 internal sealed record BenchOptions(IReadOnlyList<string> Scenarios, TimeSpan Duration, IReadOnlyList<int> Concurrency, int MaxRequests)
 {
-    public static readonly string[] AllScenarios = ["health", "predict-trivial", "predict-batch-100", "predict-minilm", "overload", "cold-start", "predict-trivial-redis", "examples-100", "predict-large-body"];
+    public static readonly string[] AllScenarios = ["health", "predict-trivial", "predict-batch-100", "predict-minilm", "overload", "cold-start", "predict-trivial-redis", "examples-100", "predict-large-body", "sam-interactive"];
 
     public const string Usage =
         "usage: LabelStudio.ML.Bench [--scenario all|name[,name…]] [--duration SECONDS] [--concurrency 1,8,64] [--max-requests N]\n" +
-        "scenarios: health, predict-trivial, predict-batch-100, predict-minilm, overload, cold-start, predict-trivial-redis (needs redis-server), examples-100, predict-large-body";
+        "scenarios: health, predict-trivial, predict-batch-100, predict-minilm, overload, cold-start, predict-trivial-redis (needs redis-server), examples-100, predict-large-body, sam-interactive";
 
     public static BenchOptions? Parse(string[] args)
     {

@@ -30,6 +30,7 @@ internal static class Scenarios
             "predict-minilm" => await MiniLmAsync(options).ConfigureAwait(false),
             "cold-start" => await ColdStartAsync().ConfigureAwait(false),
             "examples-100" => await ExampleThroughput.RunAsync(options).ConfigureAwait(false),
+            "sam-interactive" => await SamClickLatency.RunAsync(options).ConfigureAwait(false),
             "predict-trivial-redis" => await ReplicasAsync(PredictBody(1), options).ConfigureAwait(false),
             "predict-large-body" => await LargeBodyAsync(options).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "unknown scenario"),

@@ -21,7 +21,7 @@ public sealed partial class BenchSmokeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { bench, "--scenario", "health,predict-trivial,overload,cold-start", "--duration", "0.3", "--concurrency", "1,4" })
+        foreach (var argument in new[] { bench, "--scenario", "health,predict-trivial,overload,cold-start,sam-interactive", "--duration", "0.3", "--concurrency", "1,4" })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -42,6 +42,8 @@ public sealed partial class BenchSmokeTests
         Assert.Contains(("predict-trivial", "4"), scenarios);
         Assert.Contains(("overload", "256"), scenarios);
         Assert.Contains(("cold-start", "1"), scenarios);
+        Assert.Contains(("sam-first-click", "1"), scenarios);
+        Assert.Contains(("sam-second-click", "1"), scenarios);
 
         foreach (var line in lines.Where(match => match.Groups["scenario"].Value is "predict-trivial" or "health"))
         {

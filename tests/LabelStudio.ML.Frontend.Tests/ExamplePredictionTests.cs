@@ -13,9 +13,14 @@ public sealed class ExamplePredictionTests(FrontendChecker frontend)
     public static TheoryData<string> Examples => [.. ExampleManifest.Names()];
 
     [Fact]
-    public void Every_text_example_has_a_frontend_check()
+    public void Every_example_has_a_frontend_check()
     {
-        string[] required = ["bert_classifier", "easyocr", "flair", "gliner", "huggingface_ner", "interactive_substring_matching", "mmdetection", "nemo_asr", "sklearn_text_classifier", "spacy", "tesseract", "timeseries_segmenter", "yolo"];
+        string[] required =
+        [
+            "bert_classifier", "easyocr", "flair", "gliner", "grounding_dino", "grounding_sam",
+            "huggingface_ner", "interactive_substring_matching", "mmdetection", "nemo_asr", "segment_anything_2_image", "segment_anything_model",
+            "sklearn_text_classifier", "spacy", "tesseract", "timeseries_segmenter", "yolo",
+        ];
         Assert.Empty(required.Except(ExampleManifest.Names()));
     }
 
