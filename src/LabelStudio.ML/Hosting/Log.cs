@@ -36,6 +36,12 @@ internal static partial class Log
         "Serving {ModelClass} on {Addresses}: MODEL_DIR={ModelDir}, state store {StorePath}, basic auth {BasicAuth}, training {TrainingMode}, LOG_LEVEL={LogLevel}, request body limit {MaxBody} bytes")]
     public static partial void Started(ILogger logger, string modelClass, string addresses, string modelDir, string storePath, string basicAuth, string trainingMode, string logLevel, long maxBody);
 
+    [LoggerMessage(12, LogLevel.Information, "Effective settings (secrets masked): {Settings}")]
+    public static partial void EffectiveSettings(ILogger logger, string settings);
+
+    [LoggerMessage(13, LogLevel.Information, "Shutting down: draining for {Seconds} s (SHUTDOWN_DRAIN_SECONDS) while /ready answers 503")]
+    public static partial void Draining(ILogger logger, double seconds);
+
     [LoggerMessage(10, LogLevel.Debug, "{Method} {Path} cancelled: the client went away.")]
     public static partial void ClientGone(ILogger logger, string method, string path);
 
