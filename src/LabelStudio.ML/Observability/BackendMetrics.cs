@@ -60,6 +60,19 @@ internal sealed class BackendMetrics
             ["state"], new HistogramConfiguration { Buckets = TrainingBuckets });
         _versionInfo = factory.CreateGauge(Prefix + "model_version_info", "The model version each project is served with: always 1, the version is in the label.", ["project", "version"]);
 
+        // Every series from the start, at 0: dashboards and alerts see them before the first event.
+        foreach (var reason in (string[])["queue_full", "queue_timeout", "batch_queue_full"])
+        {
+            _rejections.WithLabels(_model, reason);
+        }
+
+        foreach (var state in (TrainingJobState[])[TrainingJobState.Succeeded, TrainingJobState.Failed, TrainingJobState.Cancelled, TrainingJobState.Queued])
+        {
+            var label = state.ToString().ToLowerInvariant();
+            _jobsFinished.WithLabels(label);
+            _jobSeconds.WithLabels(label);
+        }
+
         Ready = factory.CreateGauge(Prefix + "ready", "1 when /ready answers 200, else 0.").WithLabels();
         Registry.AddBeforeCollectCallback(PublishVersions);
     }
