@@ -81,6 +81,9 @@ internal static partial class Log
     [LoggerMessage(30, LogLevel.Debug, "Batched {Requests} request(s) with {Tasks} task(s) of project '{ProjectId}' into one model call")]
     public static partial void Batched(ILogger logger, int requests, int tasks, string projectId);
 
+    [LoggerMessage(32, LogLevel.Debug, "{ModelClass} answered {Tasks} task(s) in {ElapsedMs:F1} ms")]
+    public static partial void ModelAnswered(ILogger logger, string modelClass, int tasks, double elapsedMs);
+
     [LoggerMessage(31, LogLevel.Warning, "A batched model call of {Requests} request(s) failed; predicting each request alone")]
     public static partial void BatchFailed(ILogger logger, Exception exception, int requests);
 

@@ -26,6 +26,7 @@ internal sealed class PredictionRunner(ModelFactory models, BackendMetrics metri
                 var response = await ModelCode.RunAsync(() => model.PredictAsync(request, cancellationToken)).ConfigureAwait(false);
                 // The version the model was set up with, not a newer one a training job may have switched to meanwhile.
                 var results = response?.ToResults(model.ModelVersion) ?? new JsonArray();
+                Log.ModelAnswered(logger, models.ModelType.Name, request.Tasks.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 succeeded = true;
                 return results;
             }
