@@ -10,6 +10,8 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # What the tests need besides the .NET SDK, installed only when missing:
 # - redis-server (Debian): the Redis tests start real servers;
+# - prometheus (Debian): the observability tests start a real Prometheus that scrapes a backend and run the Grafana
+#   dashboard's queries against it;
 # - chromium (Debian) and the npm packages of tests/frontend (Label Studio's frontend bundle, playwright-core): the
 #   frontend tests show predictions in Label Studio's own frontend in headless Chromium.
 sudo_cmd=""
@@ -22,6 +24,7 @@ apt_install() {
 }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"

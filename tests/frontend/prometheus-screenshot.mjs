@@ -24,7 +24,11 @@ try {
   await page.goto(new URL(`/graph?${query}`, base).toString(), { waitUntil: "networkidle", timeout: 60000 });
   await page.waitForSelector("canvas, .graph-chart, .uplot", { timeout: 30000 }).catch(() => {});
   await page.waitForTimeout(2000);
-  await page.screenshot({ path: output, fullPage: true });
+  // One viewport as tall as the page: a full-page capture would repeat Prometheus's fixed navigation bar mid-image.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1400, height });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: output });
 } finally {
   await context.close();
   await fs.rm(profile, { recursive: true, force: true });

@@ -11,6 +11,8 @@ public sealed class ScrapedBackend : IAsyncLifetime
 {
     public const int Predictions = 6;
 
+    public static int Rounds { get; } = Environment.GetEnvironmentVariable("LSML_PROMETHEUS_SCREENSHOT") is { Length: > 0 } ? 20 : 1;
+
     public TestBackend Backend { get; private set; } = null!;
 
     public PrometheusServer Prometheus { get; private set; } = null!;
@@ -19,7 +21,8 @@ public sealed class ScrapedBackend : IAsyncLifetime
     {
         Backend = await TestBackend.StartAsync<VersionBumpingModel>(new Dictionary<string, string?> { ["TRAINING_DEBOUNCE_MS"] = "0" });
         Prometheus = await PrometheusServer.StartAsync(Backend.Address);
-        var rounds = Environment.GetEnvironmentVariable("LSML_PROMETHEUS_SCREENSHOT") is { Length: > 0 } ? 20 : 1;
+        // For the documentation's screenshot, a longer workload draws lines worth looking at.
+        var rounds = Rounds;
         for (var round = 0; round < rounds; round++)
         {
             for (var i = 0; i < Predictions; i++)
@@ -65,10 +68,12 @@ public sealed class PrometheusScrapeTests(ScrapedBackend scraped) : IClassFixtur
     [Fact]
     public async Task Prometheus_scrapes_the_request_counter_and_the_model_metrics()
     {
-        Assert.Equal(ScrapedBackend.Predictions, await scraped.ScalarAsync("sum(http_requests_received_total{endpoint=\"/predict\",code=\"200\",job=\"labelstudio-ml\"})"));
-        // 1 + 2 + 3 + 1 + 2 + 3 tasks.
-        Assert.Equal(12, await scraped.ScalarAsync("sum(labelstudio_ml_predicted_tasks_total)"));
-        Assert.Equal(1, await scraped.ScalarAsync("labelstudio_ml_model_version_info{project=\"7\",version=\"0.1.0\"}"));
+        var rounds = ScrapedBackend.Rounds;
+        Assert.Equal(ScrapedBackend.Predictions * rounds, await scraped.ScalarAsync("sum(http_requests_received_total{endpoint=\"/predict\",code=\"200\",job=\"labelstudio-ml\"})"));
+        // 1 + 2 + 3 + 1 + 2 + 3 tasks a round.
+        Assert.Equal(12 * rounds, await scraped.ScalarAsync("sum(labelstudio_ml_predicted_tasks_total)"));
+        // Each round's training job bumps the minor version: 0.0.1 → 0.1.0 → 0.2.0 …
+        Assert.Equal(1, await scraped.ScalarAsync($"labelstudio_ml_model_version_info{{project=\"7\",version=\"0.{rounds}.0\"}}"));
         Assert.Equal(1, await scraped.ScalarAsync("up{job=\"labelstudio-ml\"}"));
     }
 

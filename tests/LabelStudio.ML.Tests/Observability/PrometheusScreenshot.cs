@@ -13,7 +13,7 @@ internal static class PrometheusScreenshot
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root was not found.");
         }
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(root, "tests", "frontend"), UseShellExecute = false };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(root, "tests", "frontend"), UseShellExecute = false, RedirectStandardError = true };
         start.ArgumentList.Add("prometheus-screenshot.mjs");
         start.ArgumentList.Add(prometheus.ToString());
         start.ArgumentList.Add(Path.GetFullPath(output));
@@ -23,10 +23,11 @@ internal static class PrometheusScreenshot
         }
 
         using var node = Process.Start(start)!;
+        var errors = await node.StandardError.ReadToEndAsync();
         await node.WaitForExitAsync();
         if (node.ExitCode != 0)
         {
-            throw new InvalidOperationException($"The screenshot script exited with {node.ExitCode}.");
+            throw new InvalidOperationException($"The screenshot script exited with {node.ExitCode}: {errors}");
         }
     }
 }
