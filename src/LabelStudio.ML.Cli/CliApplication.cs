@@ -25,6 +25,7 @@ internal static class CliApplication
             CreateCommand.Build(console),
             StartCommand.Build(console),
             DeployCommand.Build(console),
+            ConfigCommand.Build(console),
         };
 
         var deploy = root.Subcommands.Single(command => command.Name == "deploy");
@@ -36,6 +37,7 @@ internal static class CliApplication
             [deploy] = DeployCommand.Examples,
             [deploy.Subcommands.Single(command => command.Name == "gcp")] = DeployGcpCommand.Examples,
             [deploy.Subcommands.Single(command => command.Name == "k8s")] = DeployK8sCommand.Examples,
+            [root.Subcommands.Single(command => command.Name == "config").Subcommands.Single()] = ConfigCommand.Examples,
         });
 
         var parseResult = root.Parse(args);

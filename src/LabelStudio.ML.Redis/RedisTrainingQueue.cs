@@ -27,6 +27,7 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
     private readonly LabelStudioMLOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BackendMetrics _metrics;
     private readonly Lock _lock = new();
     private readonly List<HeldEntry> _held = [];
     private readonly SemaphoreSlim _wake = new(0);
@@ -41,8 +42,10 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
         ModelFactory models,
         IOptions<LabelStudioMLOptions> options,
         TimeProvider time,
+        BackendMetrics metrics,
         ILogger<RedisTrainingQueue> logger)
     {
+        _metrics = metrics;
         _redis = redis;
         _settings = settings;
         _scopes = scopes;
@@ -433,7 +436,9 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
         }
         else
         {
-            Log.JobEnded(_logger, job.Id, job.ProjectId, finished.State.ToString().ToLowerInvariant(), Stopwatch.GetElapsedTime(started).TotalSeconds, finished.ModelVersionAfter ?? "-");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            _metrics.JobFinished(finished.State, elapsed);
+            Log.JobEnded(_logger, job.Id, job.ProjectId, finished.State.ToString().ToLowerInvariant(), elapsed.TotalSeconds, finished.ModelVersionAfter ?? "-");
         }
 
         lock (_lock)
@@ -461,6 +466,7 @@ internal sealed class RedisTrainingQueue : BackgroundService, ITrainingQueue
 
         return await TrainingFit.RunAsync(
             _scopes,
+            _logger,
             _models,
             job,
             events,

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace LabelStudio.ML.Cli.Tests;
 
-/// <summary><c>deploy k8s</c>: well-formed manifests for a Deployment with probes on /health, a Service, a Secret and the MODEL_DIR volume.</summary>
+/// <summary><c>deploy k8s</c>: well-formed manifests for a Deployment with probes on /ready and /alive, a Service, a Secret and the MODEL_DIR volume.</summary>
 public sealed class DeployK8sTests
 {
     private static YamlMappingNode Load(string file)
@@ -53,10 +53,8 @@ public sealed class DeployK8sTests
         var container = At(deployment, "spec", "template", "spec", "containers", 0);
         Assert.Equal("registry.example.com/ml:1.0", Text(container, "image"));
         Assert.Equal("9090", Text(container, "ports", 0, "containerPort"));
-        foreach (var probe in new[] { "readinessProbe", "livenessProbe" })
-        {
-            Assert.Equal(("/health", "9090"), (Text(container, probe, "httpGet", "path"), Text(container, probe, "httpGet", "port")));
-        }
+        Assert.Equal(("/ready", "9090"), (Text(container, "readinessProbe", "httpGet", "path"), Text(container, "readinessProbe", "httpGet", "port")));
+        Assert.Equal(("/alive", "9090"), (Text(container, "livenessProbe", "httpGet", "path"), Text(container, "livenessProbe", "httpGet", "port")));
 
         var env = ((YamlSequenceNode)At(container, "env")).Children.ToDictionary(variable => Text(variable, "name"));
         Assert.Equal("http://label-studio:8080", Text(env["LABEL_STUDIO_URL"], "value"));
@@ -76,7 +74,7 @@ public sealed class DeployK8sTests
     }
 
     [Fact]
-    public async Task Several_replicas_get_an_emptyDir_each_and_basic_auth_goes_to_the_secret_and_probes()
+    public async Task Several_replicas_get_an_emptyDir_each_and_basic_auth_goes_to_the_secret_only()
     {
         using var temp = new TempFolder();
         var output = temp.Combine("out");
@@ -89,8 +87,10 @@ public sealed class DeployK8sTests
         var deployment = Load(Path.Combine(output, "deployment.yaml"));
         Assert.Equal("3", Text(deployment, "spec", "replicas"));
         Assert.True(((YamlMappingNode)At(deployment, "spec", "template", "spec", "volumes", 0)).Children.ContainsKey(new YamlScalarNode("emptyDir")));
-        var probeHeader = At(deployment, "spec", "template", "spec", "containers", 0, "readinessProbe", "httpGet", "httpHeaders", 0);
-        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ls:pw")), Text(probeHeader, "value"));
+        // The probes need no credentials (they bypass basic auth), so the password is in the Secret only.
+        var probe = (YamlMappingNode)At(deployment, "spec", "template", "spec", "containers", 0, "readinessProbe", "httpGet");
+        Assert.False(probe.Children.ContainsKey(new YamlScalarNode("httpHeaders")));
+        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes("ls:pw")), await File.ReadAllTextAsync(Path.Combine(output, "deployment.yaml")), StringComparison.Ordinal);
         var secret = Load(Path.Combine(output, "secret.yaml"));
         Assert.Equal("pw", Encoding.UTF8.GetString(Convert.FromBase64String(Text(secret, "data", "BASIC_AUTH_PASS"))));
     }

@@ -7,7 +7,7 @@ namespace LabelStudio.ML.Templates.Tests;
 
 /// <summary>
 /// The Dockerfile and docker-compose.yml of the template and of every example: multi-stage, non-root, exec-form
-/// entrypoint, port 9090, a health check on /health; compose maps MODEL_DIR to a volume and passes the Label Studio
+/// entrypoint, port 9090, a health check on /ready; compose maps MODEL_DIR to a volume and passes the Label Studio
 /// and basic auth settings. The compose files are also checked by <c>docker compose config</c> where it is installed.
 /// </summary>
 public sealed class ContainerFileTests
@@ -40,7 +40,7 @@ public sealed class ContainerFileTests
         Assert.Contains("USER $APP_UID", runtime);
         Assert.Contains("EXPOSE 9090", runtime);
         Assert.Contains(runtime, line => line.StartsWith("HEALTHCHECK", StringComparison.Ordinal));
-        Assert.Contains(runtime, line => line.StartsWith("CMD [", StringComparison.Ordinal) && line.Contains("/health", StringComparison.Ordinal));
+        Assert.Contains(runtime, line => line.StartsWith("CMD [", StringComparison.Ordinal) && line.Contains("GET /ready ", StringComparison.Ordinal));
         var entrypoint = Assert.Single(runtime, line => line.StartsWith("ENTRYPOINT", StringComparison.Ordinal));
         Assert.Matches(@"^ENTRYPOINT \[""dotnet"", ""[\w.]+\.dll""\]$", entrypoint);
         Assert.DoesNotContain(lines, line => line.Contains(".sh", StringComparison.Ordinal));

@@ -3,13 +3,18 @@ using Microsoft.Extensions.Logging;
 
 namespace LabelStudio.ML.Examples.JsNlp;
 
-/// <summary>Starts loading the models when the server starts, without delaying it; logs when they are ready or failed.</summary>
-internal sealed partial class JsNlpWarmUp(JsEntityRecognizer recognizer, ILogger<JsNlpWarmUp> logger) : IHostedService
+/// <summary>
+/// Starts loading the models when the server starts, without delaying it; logs when they are ready or failed, and holds
+/// <c>/ready</c> at 503 until they are loaded.
+/// </summary>
+internal sealed partial class JsNlpWarmUp(JsEntityRecognizer recognizer, BackendReadiness readiness, ILogger<JsNlpWarmUp> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        _ = recognizer.WarmUpAsync().ContinueWith(
+        var loading = recognizer.WarmUpAsync();
+        readiness.Track("the JavaScript NER models", loading);
+        _ = loading.ContinueWith(
             load =>
             {
                 if (load.IsCompletedSuccessfully)

@@ -36,7 +36,7 @@ internal sealed class DeployK8sCommand(CliConsole console)
         var force = new Option<bool>("--force") { Description = "Overwrite manifests that exist." };
         var command = new Command(
             "k8s",
-            "Write Kubernetes manifests for the backend: Deployment (probes on /health), Service (port 9090), Secret (keys), PersistentVolumeClaim (MODEL_DIR). Apply them with `kubectl apply -f DIR/k8s`.")
+            "Write Kubernetes manifests for the backend: Deployment (probes on /ready and /alive), Service (port 9090), Secret (keys), PersistentVolumeClaim (MODEL_DIR). Apply them with `kubectl apply -f DIR/k8s`.")
         {
             directory, output, image, replicas, host, apiKey, user, pass, force,
         };

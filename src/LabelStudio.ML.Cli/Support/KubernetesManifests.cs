@@ -4,7 +4,7 @@ using System.Text;
 namespace LabelStudio.ML.Cli.Support;
 
 /// <summary>
-/// The Kubernetes objects of one backend: a Deployment (probes on <c>/health</c>, non-root, <c>MODEL_DIR</c> on a
+/// The Kubernetes objects of one backend: a Deployment (readiness on <c>/ready</c>, liveness on <c>/alive</c>, a drain on stop, non-root, <c>MODEL_DIR</c> on a
 /// volume), a Service on port 9090, a Secret holding the keys, and a PersistentVolumeClaim for <c>MODEL_DIR</c> when
 /// there is a single replica (SQLite state cannot be shared by several pods, so more replicas get an emptyDir each).
 /// </summary>
@@ -88,8 +88,10 @@ internal sealed class KubernetesManifests(KubernetesDeployment deployment)
             text.Append(SecretVariable("BASIC_AUTH_USER")).Append(SecretVariable("BASIC_AUTH_PASS"));
         }
 
-        text.Append(Probe("readinessProbe", initialDelay: 5, period: 10));
-        text.Append(Probe("livenessProbe", initialDelay: 20, period: 30));
+        // Kubernetes stops routing to a pod that answers /ready 503; the drain gives it the time to notice on shutdown.
+        text.Append("            - name: \"SHUTDOWN_DRAIN_SECONDS\"\n              value: \"5\"\n");
+        text.Append(Probe("readinessProbe", "/ready", initialDelay: 5, period: 10));
+        text.Append(Probe("livenessProbe", "/alive", initialDelay: 20, period: 30));
         text.Append("          volumeMounts:\n            - name: \"models\"\n              mountPath: \"/data\"\n");
         text.Append("      volumes:\n        - name: \"models\"\n");
         text.Append(Persistent ? $"          persistentVolumeClaim:\n            claimName: {YamlText.Quote(ClaimName)}\n" : "          emptyDir: {}\n");
@@ -99,18 +101,11 @@ internal sealed class KubernetesManifests(KubernetesDeployment deployment)
     private string SecretVariable(string key) =>
         $"            - name: {YamlText.Quote(key)}\n              valueFrom:\n                secretKeyRef:\n                  name: {YamlText.Quote(SecretName)}\n                  key: {YamlText.Quote(key)}\n";
 
-    // With basic auth on, /health answers 401 without credentials and a probe cannot read them from the Secret;
-    // it then sends the Authorization header, built here from the same values.
-    private string Probe(string kind, int initialDelay, int period)
+    // The probes answer without credentials even when basic auth is on, so no password is written into the manifest.
+    private static string Probe(string kind, string path, int initialDelay, int period)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"          {kind}:\n            httpGet:\n              path: \"/health\"\n              port: {Port}\n");
-        if (BasicAuth)
-        {
-            var credentials = Base64($"{deployment.BasicAuthUser}:{deployment.BasicAuthPass}");
-            text.Append($"              httpHeaders:\n                - name: \"Authorization\"\n                  value: {YamlText.Quote("Basic " + credentials)}\n");
-        }
-
+        text.Append(CultureInfo.InvariantCulture, $"          {kind}:\n            httpGet:\n              path: \"{path}\"\n              port: {Port}\n");
         text.Append(CultureInfo.InvariantCulture, $"            initialDelaySeconds: {initialDelay}\n            periodSeconds: {period}\n            timeoutSeconds: 5\n            failureThreshold: 3\n");
         return text.ToString();
     }

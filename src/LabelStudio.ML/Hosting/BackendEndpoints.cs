@@ -17,6 +17,7 @@ internal sealed class BackendEndpoints(
     PredictionRunner runner,
     PredictionGate gate,
     PredictionBatcher batcher,
+    BackendMetrics metrics,
     IOptions<LabelStudioMLOptions> options,
     ILogger<BackendEndpoints> logger)
 {
@@ -84,6 +85,7 @@ internal sealed class BackendEndpoints(
         var projectId = body["project"] is JsonValue project ? ProjectIds.FromUid(project) : string.Empty;
         var labelConfig = OptionalString(body, "label_config");
         var request = PredictRequestReader.Read(body);
+        metrics.PredictRequest(request.Tasks.Count);
 
         using var timeout = new CancellationTokenSource();
         if (_predictTimeout > TimeSpan.Zero)
@@ -155,10 +157,13 @@ internal sealed class BackendEndpoints(
             return;
         }
 
+        using var activity = LabelStudioTelemetry.Source.StartActivity("fit");
+        activity?.SetTag("labelstudio.project", projectId);
         var model = await CreateModelAsync(context, projectId, labelConfig).ConfigureAwait(false);
         object? outcome;
         try
         {
+            using var scope = logger.BeginScope(new ModelScope(projectId, model.ModelVersion, null));
             outcome = await ModelCode.RunAsync(() => model.FitAsync(new TrainingEvent(action, projectId, body), cancellationToken)).ConfigureAwait(false);
         }
         finally

@@ -12,6 +12,8 @@ namespace LabelStudio.ML;
 /// <summary>
 /// HTTP basic auth for every request, before routing (SPEC §3.1): an unauthenticated request to any path, known or
 /// not, gets 401 with <c>WWW-Authenticate: Basic realm="Login required"</c> and the body <c>Unauthorized</c>.
+/// The probes <c>/alive</c> and <c>/ready</c> are the exception: orchestrators call them without credentials, and
+/// they tell nothing but whether this replica should get traffic.
 /// </summary>
 internal sealed class BasicAuthMiddleware
 {
@@ -34,7 +36,7 @@ internal sealed class BasicAuthMiddleware
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (_user is null || IsAuthorized(context.Request.Headers.Authorization.ToString()))
+        if (_user is null || IsProbe(context.Request.Path) || IsAuthorized(context.Request.Headers.Authorization.ToString()))
         {
             return _next(context);
         }
@@ -50,6 +52,8 @@ internal sealed class BasicAuthMiddleware
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync("Unauthorized", context.RequestAborted);
     }
+
+    private static bool IsProbe(PathString path) => path.Value is "/alive" or "/ready";
 
     private bool IsAuthorized(string header)
     {

@@ -14,12 +14,13 @@ namespace LabelStudio.ML;
 public static class LabelStudioMLApplicationExtensions
 {
     private const string EndpointList =
-        "GET /, GET /health, POST /setup, POST /predict, POST /webhook, GET /metrics, GET /jobs, GET /jobs/{id} and DELETE /jobs/{id}";
+        "GET /, GET /health, POST /setup, POST /predict, POST /webhook, GET /metrics, GET /alive, GET /ready, GET /jobs, GET /jobs/{id} and DELETE /jobs/{id}";
 
     /// <summary>
     /// Adds basic auth (when configured), request metrics and the endpoints <c>GET /</c>, <c>GET /health</c>,
-    /// <c>POST /setup</c>, <c>POST /predict</c>, <c>POST /webhook</c> and <c>GET /metrics</c> (Prometheus).
-    /// Every failure answers with the JSON error envelope.
+    /// <c>POST /setup</c>, <c>POST /predict</c>, <c>POST /webhook</c>, <c>GET /metrics</c> (Prometheus), the probes
+    /// <c>GET /alive</c> and <c>GET /ready</c>, and the training jobs API. Every failure answers with the JSON error
+    /// envelope. Starts trace export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
     public static WebApplication MapLabelStudioMLBackend(this WebApplication app)
     {
@@ -27,11 +28,19 @@ public static class LabelStudioMLApplicationExtensions
         var endpoints = app.Services.GetRequiredService<BackendEndpoints>();
         var errors = app.Services.GetRequiredService<EndpointErrorHandler>();
         var jobs = app.Services.GetRequiredService<TrainingEndpoints>();
+        var probes = app.Services.GetRequiredService<ProbeEndpoints>();
+        var registry = app.Services.GetRequiredService<MetricsRegistry>().Registry;
+        app.Services.GetRequiredService<BackendMetrics>().Observe(
+            app.Services.GetRequiredService<PredictionGate>(),
+            app.Services.GetRequiredService<PredictionBatcher>(),
+            app.Services.GetRequiredService<ITrainingQueue>());
+        // Built now, before the first request, so that request spans are exported from the start (when configured).
+        app.Services.GetRequiredService<TracingSetup>();
 
         app.UseMiddleware<RequestHeaderLogging>();
         app.UseMiddleware<BasicAuthMiddleware>();
         app.UseStatusCodePages(WriteStatusEnvelope);
-        app.UseHttpMetrics();
+        app.UseHttpMetrics(metrics => metrics.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
         app.Use(RejectTrailingSlash);
 
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], errors.Wrap(endpoints.HealthAsync));
@@ -39,7 +48,9 @@ public static class LabelStudioMLApplicationExtensions
         app.MapPost("/setup", errors.Wrap(endpoints.SetupAsync));
         app.MapPost("/predict", errors.Wrap(endpoints.PredictAsync));
         app.MapPost("/webhook", errors.Wrap(endpoints.WebhookAsync));
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", registry);
+        app.MapMethods("/alive", [HttpMethods.Get, HttpMethods.Head], ProbeEndpoints.AliveAsync);
+        app.MapMethods("/ready", [HttpMethods.Get, HttpMethods.Head], errors.Wrap(probes.ReadyAsync));
         app.MapGet("/jobs", errors.Wrap(jobs.ListAsync));
         app.MapGet("/jobs/{id}", errors.Wrap(jobs.GetAsync));
         app.MapDelete("/jobs/{id}", errors.Wrap(jobs.CancelAsync));
@@ -95,5 +106,7 @@ public static class LabelStudioMLApplicationExtensions
             options.TrainingMode.ToString().ToLowerInvariant(),
             options.LogLevel,
             options.MaxRequestBodySize);
+        var connection = app.Services.GetRequiredService<IOptions<LabelStudioConnectionOptions>>().Value;
+        Log.EffectiveSettings(logger, EffectiveSettings.OneLine(EffectiveSettings.Describe(options, connection, EffectiveSettings.Masking.Secrets)));
     }
 }

@@ -37,6 +37,27 @@ public sealed class LabelStudioMLOptions
     /// <summary><c>LOG_LEVEL</c> (or <c>--log-level</c>): <c>DEBUG</c>, <c>INFO</c> (default), <c>WARNING</c> or <c>ERROR</c>.</summary>
     public string LogLevel { get; set; } = "INFO";
 
+    /// <summary>
+    /// <c>LOG_FORMAT</c>: <c>text</c> (default) for the console's one-line messages, <c>json</c> for one JSON object a
+    /// line with the scopes (project, tasks, model version) as fields, for containers whose logs are collected.
+    /// </summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>
+    /// <c>SHUTDOWN_DRAIN_SECONDS</c>: on a graceful stop, how long the backend keeps serving while <c>/ready</c> answers
+    /// 503, so that a load balancer stops sending requests before the port closes. Default 0 (stop at once).
+    /// </summary>
+    public TimeSpan ShutdownDrain { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: where traces are exported over OTLP, e.g. <c>http://otel-collector:4317</c>.
+    /// Unset (default): tracing is off and costs nothing.
+    /// </summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary><c>OTEL_EXPORTER_OTLP_PROTOCOL</c>: <c>grpc</c> (default) or <c>http/protobuf</c>.</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
     /// <summary><c>TRAINING_MODE</c>: how training events run; <c>background</c> (default) or <c>sync</c>. See <see cref="ML.TrainingMode"/>.</summary>
     public TrainingMode TrainingMode { get; set; } = TrainingMode.Background;
 

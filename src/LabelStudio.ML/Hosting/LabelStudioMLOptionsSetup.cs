@@ -20,6 +20,20 @@ internal sealed class LabelStudioMLOptionsSetup(IConfiguration configuration) : 
         options.BasicAuthUser = configuration.First("basic-auth-user", "ML_SERVER_BASIC_AUTH_USER", "BASIC_AUTH_USER") ?? options.BasicAuthUser;
         options.BasicAuthPass = configuration.First("basic-auth-pass", "ML_SERVER_BASIC_AUTH_PASS", "BASIC_AUTH_PASS") ?? options.BasicAuthPass;
         options.LogLevel = configuration.First("log-level", "LOG_LEVEL") ?? options.LogLevel;
+        options.LogFormat = configuration.First("log-format", "LOG_FORMAT")?.ToLowerInvariant() switch
+        {
+            null => options.LogFormat,
+            "text" or "json" => configuration.First("log-format", "LOG_FORMAT")!.ToLowerInvariant(),
+            var other => throw Invalid("LOG_FORMAT", $"LOG_FORMAT must be 'text' or 'json', got '{other}'."),
+        };
+        options.ShutdownDrain = ParseWhole("SHUTDOWN_DRAIN_SECONDS", 0, 3_600) is { } drain ? TimeSpan.FromSeconds(drain) : options.ShutdownDrain;
+        options.OtlpEndpoint = configuration.First("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } otlp ? otlp : options.OtlpEndpoint;
+        options.OtlpProtocol = configuration.First("OTEL_EXPORTER_OTLP_PROTOCOL")?.ToLowerInvariant() switch
+        {
+            null => options.OtlpProtocol,
+            "grpc" or "http/protobuf" => configuration.First("OTEL_EXPORTER_OTLP_PROTOCOL")!.ToLowerInvariant(),
+            var other => throw Invalid("OTEL_EXPORTER_OTLP_PROTOCOL", $"OTEL_EXPORTER_OTLP_PROTOCOL must be 'grpc' or 'http/protobuf', got '{other}'."),
+        };
         options.CacheType = configuration.First("CACHE_TYPE") ?? options.CacheType;
         options.RedisUrl = configuration.First("REDIS_URL") ?? options.RedisUrl;
         options.TrainingMode = ParseTrainingMode(configuration.First("TRAINING_MODE")) ?? options.TrainingMode;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace LabelStudio.ML;
@@ -34,6 +35,15 @@ public static class LabelStudioMLServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LabelStudioMLOptions>, LabelStudioMLOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, KestrelSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, LogLevelSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ConsoleLoggerOptions>, LogFormatSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JsonConsoleFormatterOptions>, LogFormatSetup>());
+        services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton<BackendMetrics>();
+        services.TryAddSingleton<BackendReadiness>();
+        services.TryAddSingleton<ProbeEndpoints>();
+        services.TryAddSingleton<TracingSetup>();
+        // Registered first so that its StoppingAsync runs while the server still serves (the drain).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DrainOnShutdown>());
 
         services.AddSingleton(provider => new ModelRegistration(
             typeof(TModel),

@@ -36,6 +36,12 @@ internal static partial class Log
         "Serving {ModelClass} on {Addresses}: MODEL_DIR={ModelDir}, state store {StorePath}, basic auth {BasicAuth}, training {TrainingMode}, LOG_LEVEL={LogLevel}, request body limit {MaxBody} bytes")]
     public static partial void Started(ILogger logger, string modelClass, string addresses, string modelDir, string storePath, string basicAuth, string trainingMode, string logLevel, long maxBody);
 
+    [LoggerMessage(12, LogLevel.Information, "Effective settings (secrets masked): {Settings}")]
+    public static partial void EffectiveSettings(ILogger logger, string settings);
+
+    [LoggerMessage(13, LogLevel.Information, "Shutting down: draining for {Seconds} s (SHUTDOWN_DRAIN_SECONDS) while /ready answers 503")]
+    public static partial void Draining(ILogger logger, double seconds);
+
     [LoggerMessage(10, LogLevel.Debug, "{Method} {Path} cancelled: the client went away.")]
     public static partial void ClientGone(ILogger logger, string method, string path);
 
@@ -74,6 +80,9 @@ internal static partial class Log
 
     [LoggerMessage(30, LogLevel.Debug, "Batched {Requests} request(s) with {Tasks} task(s) of project '{ProjectId}' into one model call")]
     public static partial void Batched(ILogger logger, int requests, int tasks, string projectId);
+
+    [LoggerMessage(32, LogLevel.Debug, "{ModelClass} answered {Tasks} task(s) in {ElapsedMs:F1} ms")]
+    public static partial void ModelAnswered(ILogger logger, string modelClass, int tasks, double elapsedMs);
 
     [LoggerMessage(31, LogLevel.Warning, "A batched model call of {Requests} request(s) failed; predicting each request alone")]
     public static partial void BatchFailed(ILogger logger, Exception exception, int requests);

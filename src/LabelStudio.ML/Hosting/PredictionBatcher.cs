@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -27,6 +28,7 @@ internal sealed class PredictionBatcher : BackgroundService
     private readonly SemaphoreSlim _workers;
     // Requests in the batch filled last (only the batching loop reads and writes it).
     private int _lastBatchRequests;
+    private readonly BackendMetrics _metrics;
 
     public PredictionBatcher(
         ModelRegistration registration,
@@ -34,8 +36,10 @@ internal sealed class PredictionBatcher : BackgroundService
         PredictionGate gate,
         IServiceScopeFactory scopes,
         IOptions<LabelStudioMLOptions> options,
+        BackendMetrics metrics,
         ILogger<PredictionBatcher> logger)
     {
+        _metrics = metrics;
         var attribute = registration.ModelType.GetCustomAttribute<AdaptiveBatchingAttribute>(inherit: true);
         var settings = options.Value;
         Enabled = attribute is not null && settings.BatchingEnabled;
@@ -63,6 +67,9 @@ internal sealed class PredictionBatcher : BackgroundService
 
     public TimeSpan MaxWait { get; }
 
+    /// <summary>Requests waiting in the batching queue now.</summary>
+    public int Waiting => _items.Reader.Count;
+
     /// <summary>How many batched model calls run at once (<c>BATCH_MAX_CONCURRENT</c>).</summary>
     public int MaxConcurrentBatches { get; }
 
@@ -78,6 +85,7 @@ internal sealed class PredictionBatcher : BackgroundService
         var item = new Item(projectId, labelConfig, request, cancellationToken);
         if (!_items.Writer.TryWrite(item))
         {
+            _metrics.Rejected("batch_queue_full");
             throw new AnswerException(StatusCodes.Status503ServiceUnavailable, "The backend is at capacity: the batching queue is full. Retry shortly.")
             {
                 RetryAfter = TimeSpan.FromSeconds(1),
@@ -231,9 +239,22 @@ internal sealed class PredictionBatcher : BackgroundService
             return;
         }
 
+        // The batch's span continues the trace of its oldest request and links the others', so every request's trace
+        // leads to the model call that answered it.
+        using var activity = items[0].Parent is { } parent
+            ? LabelStudioTelemetry.Source.StartActivity("predict batch", ActivityKind.Internal, parent, links: Links(items))
+            : null;
+        activity?.SetTag("labelstudio.batch.requests", items.Count);
         try
         {
             using var lease = await _gate.EnterAsync(CancellationToken.None).ConfigureAwait(false);
+            var tasks = 0;
+            foreach (var item in items)
+            {
+                tasks += item.Request.Tasks.Count;
+            }
+
+            _metrics.Batched(items.Count, tasks);
             using var timeout = _predictTimeout > TimeSpan.Zero ? new CancellationTokenSource(_predictTimeout) : new CancellationTokenSource();
             var scope = _scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
@@ -288,6 +309,20 @@ internal sealed class PredictionBatcher : BackgroundService
         {
             item.Completion.TrySetException(ex);
         }
+    }
+
+    private static List<ActivityLink>? Links(List<Item> items)
+    {
+        List<ActivityLink>? links = null;
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items[i].Parent is { } context)
+            {
+                (links ??= []).Add(new ActivityLink(context));
+            }
+        }
+
+        return links;
     }
 
     private static PredictRequest Combine(List<Item> items)
@@ -345,5 +380,8 @@ internal sealed class PredictionBatcher : BackgroundService
         public TaskCompletionSource<JsonNode> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public DateTime EnqueuedAt { get; } = DateTime.UtcNow;
+
+        /// <summary>The request's span, when traced: the batch's span continues it.</summary>
+        public ActivityContext? Parent { get; } = Activity.Current?.Context;
     }
 }

@@ -15,11 +15,13 @@ internal sealed class PredictionGate : IDisposable
     private readonly int _maxConcurrent;
     private readonly int _maxQueued;
     private readonly TimeSpan _queueTimeout;
+    private readonly BackendMetrics _metrics;
     private int _queued;
     private long _rejected;
 
-    public PredictionGate(IOptions<LabelStudioMLOptions> options)
+    public PredictionGate(IOptions<LabelStudioMLOptions> options, BackendMetrics metrics)
     {
+        _metrics = metrics;
         _maxConcurrent = options.Value.MaxConcurrentPredictions;
         _maxQueued = options.Value.MaxQueuedPredictions;
         _queueTimeout = options.Value.PredictQueueTimeout;
@@ -47,7 +49,7 @@ internal sealed class PredictionGate : IDisposable
         if (Interlocked.Increment(ref _queued) > _maxQueued)
         {
             Interlocked.Decrement(ref _queued);
-            throw Overloaded($"{_maxConcurrent} predictions are running and {_maxQueued} are waiting");
+            throw Overloaded("queue_full", $"{_maxConcurrent} predictions are running and {_maxQueued} are waiting");
         }
 
         try
@@ -62,14 +64,15 @@ internal sealed class PredictionGate : IDisposable
             Interlocked.Decrement(ref _queued);
         }
 
-        throw Overloaded($"no prediction slot came free within {_queueTimeout.TotalMilliseconds:0} ms");
+        throw Overloaded("queue_timeout", $"no prediction slot came free within {_queueTimeout.TotalMilliseconds:0} ms");
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private AnswerException Overloaded(string why)
+    private AnswerException Overloaded(string reason, string why)
     {
         Interlocked.Increment(ref _rejected);
+        _metrics.Rejected(reason);
         return new AnswerException(
             StatusCodes.Status503ServiceUnavailable,
             $"The backend is at capacity: {why}. Retry shortly (MAX_CONCURRENT_PREDICTIONS and MAX_QUEUED_PREDICTIONS set the limits).")

@@ -27,8 +27,20 @@ internal sealed class ModelFactory
     // The model version last read per project: what predictions use while a shared store is unreachable.
     private readonly ConcurrentDictionary<string, string> _lastVersions = new(StringComparer.Ordinal);
 
-    public ModelFactory(ModelRegistration registration, IStateStore store, IOptions<LabelStudioMLOptions> options, IServiceScopeFactory scopes, ILoggerFactory loggerFactory)
+    private readonly BackendMetrics _metrics;
+    private readonly BackendReadiness _readiness;
+
+    public ModelFactory(
+        ModelRegistration registration,
+        IStateStore store,
+        IOptions<LabelStudioMLOptions> options,
+        IServiceScopeFactory scopes,
+        BackendMetrics metrics,
+        BackendReadiness readiness,
+        ILoggerFactory loggerFactory)
     {
+        _metrics = metrics;
+        _readiness = readiness;
         _options = options.Value;
         _scopes = scopes;
         // Warm-ups only happen for models that load something per version; for the rest a new version serves at once.
@@ -62,7 +74,13 @@ internal sealed class ModelFactory
             Log.StateStoreDown(_logger, projectId, version, ex.Message);
         }
 
-        var ready = servesPredictions ? await ReadyVersionAsync(projectId, version).ConfigureAwait(false) : version;
+        var ready = version;
+        if (servesPredictions)
+        {
+            ready = await ReadyVersionAsync(projectId, version).ConfigureAwait(false);
+            _metrics.ServingVersion(projectId, ready);
+        }
+
         var model = Bind((LabelStudioModel)_create(services, null), services, projectId, state, labelConfigXml);
         try
         {
@@ -132,12 +150,30 @@ internal sealed class ModelFactory
     /// </summary>
     public Task PrepareVersionAsync(string projectId, string version)
     {
-        if (!_warmsUp || (_readyVersions.TryGetValue(projectId, out var ready) && ready == version))
+        if (!_warmsUp)
+        {
+            // Nothing to load: the new version serves from the next prediction on.
+            _metrics.ServingVersion(projectId, version);
+            return Task.CompletedTask;
+        }
+
+        var first = !_readyVersions.TryGetValue(projectId, out var ready);
+        if (!first && ready == version)
         {
             return Task.CompletedTask;
         }
 
-        return _warming.GetOrAdd(projectId + "\n" + version, _ => Task.Run(() => WarmAsync(projectId, version)));
+        return _warming.GetOrAdd(projectId + "\n" + version, _ =>
+        {
+            var warming = Task.Run(() => WarmAsync(projectId, version));
+            if (first)
+            {
+                // A project's first warm-up holds its predictions (nothing older is warm), so /ready waits for it too.
+                _readiness.Track($"model version {version} of project {projectId}", warming);
+            }
+
+            return warming;
+        });
     }
 
     /// <summary>The version a prediction should work with: the stored one once it is warmed up, else the last warmed one.</summary>
@@ -186,6 +222,7 @@ internal sealed class ModelFactory
             }
 
             _readyVersions[projectId] = version;
+            _metrics.ServingVersion(projectId, version);
             Log.VersionWarmedUp(_logger, projectId, version, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 #pragma warning disable CA1031 // A failed warm-up keeps the previous version serving; it is logged, and the next request tries again.

@@ -10,7 +10,7 @@ namespace LabelStudio.ML;
 /// reused without network access. Concurrent requests for one file share one download; a download is written to a
 /// temporary file and renamed into place only when complete, so a partial file never becomes a cache entry.
 /// </summary>
-internal sealed class DownloadCache(LabelStudioHttp http, IOptions<LabelStudioConnectionOptions> options, ILogger<DownloadCache> logger)
+internal sealed class DownloadCache(LabelStudioHttp http, IOptions<LabelStudioConnectionOptions> options, TaskDataMetrics metrics, ILogger<DownloadCache> logger)
 {
     private const string PartialPrefix = ".partial-";
 
@@ -34,6 +34,7 @@ internal sealed class DownloadCache(LabelStudioHttp http, IOptions<LabelStudioCo
             var cached = PathOf(candidate);
             if (File.Exists(cached))
             {
+                metrics.CacheHit();
                 return Task.FromResult(cached);
             }
         }
@@ -101,7 +102,9 @@ internal sealed class DownloadCache(LabelStudioHttp http, IOptions<LabelStudioCo
                         .ConfigureAwait(false);
                 }
 
-                Log.Downloaded(logger, UrlRedaction.Redact(candidate.Url), path, new FileInfo(path).Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var bytes = new FileInfo(path).Length;
+                metrics.Downloaded(bytes);
+                Log.Downloaded(logger, UrlRedaction.Redact(candidate.Url), path, bytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return path;
             }
             catch (Exception ex) when (ex is not TaskDataException)

@@ -18,11 +18,13 @@ public sealed class TaskData
 {
     private readonly DownloadCache _cache;
     private readonly LabelStudioConnectionOptions _options;
+    private readonly TaskDataMetrics _metrics;
 
-    internal TaskData(DownloadCache cache, LabelStudioConnectionOptions options)
+    internal TaskData(DownloadCache cache, LabelStudioConnectionOptions options, TaskDataMetrics metrics)
     {
         _cache = cache;
         _options = options;
+        _metrics = metrics;
     }
 
     /// <summary>The folder downloads are kept in (<c>$MODEL_DIR/.cache</c> unless <c>TASK_DATA_CACHE_DIR</c> says otherwise).</summary>
@@ -40,7 +42,24 @@ public sealed class TaskData
     {
         ArgumentNullException.ThrowIfNull(url);
         var value = TaskDataClassifier.Normalize(url.Trim());
-        return TaskDataClassifier.Classify(value) switch
+        var kind = TaskDataClassifier.Classify(value);
+        // The span names the kind of data and the task, never the URL: URLs can carry signatures and tokens.
+        using var activity = LabelStudioTelemetry.Source.StartActivity("task-data fetch");
+        activity?.SetTag("labelstudio.task_data.kind", kind.ToString());
+        activity?.SetTag("labelstudio.task", taskId);
+        try
+        {
+            return await ResolveAsync(kind, value, url, taskId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskDataException ex) when (_metrics.Failed(ex) || (activity is not null && PredictionRunner.Failed(activity, ex)))
+        {
+            throw;
+        }
+    }
+
+    private async Task<string> ResolveAsync(TaskDataKind kind, string value, string url, long? taskId, CancellationToken cancellationToken)
+    {
+        return kind switch
         {
             TaskDataKind.DataUri => await FromDataUriAsync(value, cancellationToken).ConfigureAwait(false),
             TaskDataKind.Upload => await _cache.GetAsync(UploadCandidates(value, url), cancellationToken).ConfigureAwait(false),

@@ -21,8 +21,12 @@ internal static class TaskDataServiceRegistration
         services.TryAddSingleton<LabelStudioTokenProvider>();
         services.TryAddSingleton<LabelStudioHttp>();
         services.TryAddSingleton<DownloadCache>();
+        services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton<TaskDataMetrics>();
         services.TryAddSingleton(provider => new TaskData(
-            provider.GetRequiredService<DownloadCache>(), provider.GetRequiredService<IOptions<LabelStudioConnectionOptions>>().Value));
+            provider.GetRequiredService<DownloadCache>(),
+            provider.GetRequiredService<IOptions<LabelStudioConnectionOptions>>().Value,
+            provider.GetRequiredService<TaskDataMetrics>()));
         services.TryAddSingleton(provider => new LabelStudioClient(provider.GetRequiredService<LabelStudioHttp>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LabelStudioStartupCheck>());
         return services;

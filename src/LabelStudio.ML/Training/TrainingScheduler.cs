@@ -21,6 +21,7 @@ internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
     private readonly LabelStudioMLOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BackendMetrics _metrics;
     private readonly Lock _lock = new();
     private readonly List<PendingJob> _queue = [];
     private readonly Dictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
@@ -34,8 +35,10 @@ internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
         IStateStore state,
         IOptions<LabelStudioMLOptions> options,
         TimeProvider time,
+        BackendMetrics metrics,
         ILogger<TrainingScheduler> logger)
     {
+        _metrics = metrics;
         _jobs = jobs;
         _scopes = scopes;
         _models = models;
@@ -322,7 +325,9 @@ internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
             running.Cancel.Dispose();
         }
 
-        Log.JobEnded(_logger, job.Id, job.ProjectId, finished.State.ToString().ToLowerInvariant(), Stopwatch.GetElapsedTime(started).TotalSeconds, finished.ModelVersionAfter ?? "-");
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _metrics.JobFinished(finished.State, elapsed);
+        Log.JobEnded(_logger, job.Id, job.ProjectId, finished.State.ToString().ToLowerInvariant(), elapsed.TotalSeconds, finished.ModelVersionAfter ?? "-");
         _wake.Release();
     }
 
@@ -331,6 +336,7 @@ internal sealed class TrainingScheduler : BackgroundService, ITrainingQueue
         var (events, labelConfig) = _jobs.Payload(running.Job.Id);
         return TrainingFit.RunAsync(
             _scopes,
+            _logger,
             _models,
             running.Job,
             events,
