@@ -47,15 +47,17 @@ public sealed class BatchingTests
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async caller =>
         {
-            for (var round = 0; round < 10; round++)
+            for (var round = 0; round < 20; round++)
             {
                 Assert.Equal($"c{caller}r{round}", (await PredictAsync(backend, $"c{caller}r{round}")).Text);
             }
         }));
 
-        Assert.Equal(80, log.Calls.Sum(call => call.Tasks));
+        // The first rounds ramp up while the callers' connections open, the last ones thin out as callers finish;
+        // in between every call serves all eight. Alternating batches would serve all eight almost never.
+        Assert.Equal(160, log.Calls.Sum(call => call.Tasks));
         var full = log.Calls.Count(call => call.Tasks == 8);
-        Assert.True(full >= 7, $"{full} of {log.Calls.Count} model calls served all 8 callers: {string.Join(", ", log.Calls.Select(call => call.Tasks))}");
+        Assert.True(full * 2 >= log.Calls.Count, $"{full} of {log.Calls.Count} model calls served all 8 callers: {string.Join(", ", log.Calls.Select(call => call.Tasks))}");
     }
 
     [Fact]
