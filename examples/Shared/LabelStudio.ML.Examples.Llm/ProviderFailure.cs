@@ -32,7 +32,8 @@ public static class ProviderFailure
             text = text.Replace(secret!, "***", StringComparison.Ordinal);
         }
 
-        return new AnswerException(status, text, exception) { RetryAfter = retryAfter };
+        // The cause is not attached: its message may quote the key (a provider echoing it), and the server logs it.
+        return new AnswerException(status, text) { RetryAfter = retryAfter };
     }
 
     private static (int Status, string Message, TimeSpan? RetryAfter) Explain(Exception exception, string provider)
