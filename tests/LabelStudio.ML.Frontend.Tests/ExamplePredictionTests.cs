@@ -15,7 +15,11 @@ public sealed class ExamplePredictionTests(FrontendChecker frontend)
     [Fact]
     public void Every_text_example_has_a_frontend_check()
     {
-        string[] required = ["bert_classifier", "flair", "gliner", "huggingface_ner", "interactive_substring_matching", "sklearn_text_classifier", "spacy"];
+        string[] required =
+        [
+            "bert_classifier", "flair", "gliner", "huggingface_llm", "huggingface_ner", "interactive_substring_matching", "langchain_search_agent",
+            "llm_interactive", "sklearn_text_classifier", "spacy", "watsonX",
+        ];
         Assert.Empty(required.Except(ExampleManifest.Names()));
     }
 

@@ -38,7 +38,7 @@ public sealed class GenerationTests : IAsyncLifetime
     public async Task The_key_is_exchanged_for_a_token_and_the_generation_request_is_the_documented_one()
     {
         await using var backend = await StartAsync();
-        _fake.Script(FakeProviders.Generation, Generated(" Billing"));
+        _fake.Script(FakeProviders.Generation, WatsonxAnswers.Generated(" Billing"));
 
         var results = await backend.PredictAsync(Config, [Task(21, "I was charged twice this month.")], Context("Which team handles this?"));
 
@@ -73,7 +73,7 @@ public sealed class GenerationTests : IAsyncLifetime
     public async Task The_token_is_reused_until_shortly_before_it_expires_then_exchanged_again()
     {
         await using var backend = await StartAsync();
-        _fake.Always(FakeProviders.Generation, Generated("Technical"));
+        _fake.Always(FakeProviders.Generation, WatsonxAnswers.Generated("Technical"));
 
         await backend.PredictAsync(Config, [Task(1, "The app crashes."), Task(2, "Login fails.")], Context("Team?"));
         _clock.Advance(TimeSpan.FromSeconds(3600 - 61));
@@ -91,7 +91,7 @@ public sealed class GenerationTests : IAsyncLifetime
     public async Task A_rejected_token_is_exchanged_once_more()
     {
         await using var backend = await StartAsync();
-        _fake.Script(FakeProviders.Generation, WatsonxError(401, "authentication_token_expired", "Failed to authenticate the request due to an expired token"), Generated("Other"));
+        _fake.Script(FakeProviders.Generation, WatsonxAnswers.Error(401, "authentication_token_expired", "Failed to authenticate the request due to an expired token"), WatsonxAnswers.Generated("Other"));
 
         var results = await backend.PredictAsync(Config, [Task(5, "Hello.")], Context("Team?"));
 
@@ -118,7 +118,7 @@ public sealed class GenerationTests : IAsyncLifetime
         await using var backend = await StartAsync();
         _fake.Script(FakeProviders.Iam, ScriptedAnswer.Json(new JsonObject { ["errorCode"] = "BXNIM0415E", ["errorMessage"] = "Provided API key could not be found." }, 400));
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => backend.PredictAsync(Config, [Task(7, "x")], Context("Team?")));
-        _fake.Always(FakeProviders.Generation, WatsonxError(429, "token_quota_reached", "Token quota reached"));
+        _fake.Always(FakeProviders.Generation, WatsonxAnswers.Error(429, "token_quota_reached", "Token quota reached"));
         var limited = await Assert.ThrowsAsync<HttpRequestException>(() => backend.PredictAsync(Config, [Task(8, "x")], Context("Team?")));
 
         Assert.Equal(502, (int?)refused.StatusCode);
@@ -129,26 +129,6 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Equal(3, _fake.RequestsOf(FakeProviders.Generation).Count);
         Assert.DoesNotContain(backend.Logs.Lines, line => line.Contains(ApiKey, StringComparison.Ordinal) || line.Contains("iam-token-", StringComparison.Ordinal));
     }
-
-    internal static ScriptedAnswer Generated(string text) => ScriptedAnswer.Json(new JsonObject
-    {
-        ["model_id"] = "ibm/granite-3-8b-instruct",
-        ["created_at"] = "2026-11-26T09:00:00.000Z",
-        ["results"] = new JsonArray(new JsonObject
-        {
-            ["generated_text"] = text,
-            ["generated_token_count"] = 2,
-            ["input_token_count"] = 20,
-            ["stop_reason"] = "eos_token",
-        }),
-    });
-
-    private static ScriptedAnswer WatsonxError(int status, string code, string message) => ScriptedAnswer.Json(new JsonObject
-    {
-        ["errors"] = new JsonArray(new JsonObject { ["code"] = code, ["message"] = message }),
-        ["trace"] = "3c1a0f2b",
-        ["status_code"] = status,
-    }, status);
 
     private Task<TestBackend> StartAsync(Dictionary<string, string?>? extra = null)
     {
