@@ -1,4 +1,3 @@
-using System.Globalization;
 using LabelStudio.ML.Examples.Llm;
 
 namespace HuggingFaceLlm;
@@ -10,19 +9,7 @@ namespace HuggingFaceLlm;
 public sealed record GenerationSettings(int MaxLength, string? GgufModelPath, uint ContextSize)
 {
     public static GenerationSettings FromConfiguration(IConfiguration configuration) => new(
-        Whole(configuration["MAX_LENGTH"], "MAX_LENGTH", 50, 1, 32_768),
-        string.IsNullOrWhiteSpace(configuration["GGUF_MODEL_PATH"]) ? null : configuration["GGUF_MODEL_PATH"]!.Trim(),
-        (uint)Whole(configuration["GGUF_CONTEXT_SIZE"], "GGUF_CONTEXT_SIZE", 2048, 64, 1 << 20));
-
-    private static int Whole(string? text, string variable, int fallback, int min, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new LlmConfigurationException(string.Create(CultureInfo.InvariantCulture, $"{variable} is '{text}'; it must be a whole number from {min} to {max}."));
-    }
+        SettingValues.Whole(configuration["MAX_LENGTH"], "MAX_LENGTH", 50, 1, 32_768),
+        SettingValues.Text(configuration, "GGUF_MODEL_PATH"),
+        (uint)SettingValues.Whole(configuration["GGUF_CONTEXT_SIZE"], "GGUF_CONTEXT_SIZE", 2048, 64, 1 << 20));
 }

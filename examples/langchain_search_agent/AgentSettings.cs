@@ -25,29 +25,23 @@ public sealed record AgentSettings(
     public static AgentSettings FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var url = Value(configuration, "GOOGLE_SEARCH_URL") is { } text
-            ? Uri.TryCreate(text, UriKind.Absolute, out var address) ? address : throw new LlmConfigurationException($"GOOGLE_SEARCH_URL is '{text}', which is not an address.")
-            : DefaultGoogleSearchUrl;
-        var directory = Value(configuration, "SEARCH_INDEX_DIR");
+        var url = SettingValues.Address(configuration, "GOOGLE_SEARCH_URL") ?? DefaultGoogleSearchUrl;
+        var directory = SettingValues.Text(configuration, "SEARCH_INDEX_DIR");
         if (directory is not null && !Directory.Exists(directory))
         {
             throw new LlmConfigurationException($"SEARCH_INDEX_DIR is '{directory}', which is not a folder.");
         }
 
-        var steps = Value(configuration, "AGENT_MAX_STEPS") is { } stepsText
-            ? int.TryParse(stepsText, out var parsed) && parsed is >= 1 and <= 20 ? parsed : throw new LlmConfigurationException($"AGENT_MAX_STEPS is '{stepsText}'; it must be a whole number from 1 to 20.")
-            : 5;
+        var steps = SettingValues.Whole(configuration["AGENT_MAX_STEPS"], "AGENT_MAX_STEPS", 5, 1, 20);
         return new AgentSettings(
-            Value(configuration, "PROMPT_PREFIX") ?? "prompt",
-            Value(configuration, "RESPONSE_PREFIX") ?? "response",
-            Value(configuration, "SNIPPETS_PREFIX") ?? "snippets",
+            SettingValues.Text(configuration, "PROMPT_PREFIX") ?? "prompt",
+            SettingValues.Text(configuration, "RESPONSE_PREFIX") ?? "response",
+            SettingValues.Text(configuration, "SNIPPETS_PREFIX") ?? "snippets",
             string.IsNullOrEmpty(configuration["PROMPT_TEMPLATE"]) ? "{prompt}{text}" : configuration["PROMPT_TEMPLATE"]!,
-            Value(configuration, "GOOGLE_API_KEY"),
-            Value(configuration, "GOOGLE_CSE_ID"),
+            SettingValues.Text(configuration, "GOOGLE_API_KEY"),
+            SettingValues.Text(configuration, "GOOGLE_CSE_ID"),
             url,
             directory,
             steps);
     }
-
-    private static string? Value(IConfiguration configuration, string key) => string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
 }

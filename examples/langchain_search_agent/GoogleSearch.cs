@@ -24,11 +24,7 @@ public sealed class GoogleSearch(ProviderHttp http, AgentSettings settings) : ID
             CultureInfo.InvariantCulture,
             $"{settings.GoogleSearchUrl.GetLeftPart(UriPartial.Path)}?key={Uri.EscapeDataString(settings.GoogleApiKey!)}&cx={Uri.EscapeDataString(settings.GoogleCseId!)}&q={Uri.EscapeDataString(query)}&num={count}"));
         using var response = await _client.GetAsync(address, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ProviderException((int)response.StatusCode, ProviderFailure.ErrorMessage(body) ?? response.ReasonPhrase ?? "", response.Headers.RetryAfter?.Delta);
-        }
+        var body = await response.ReadSuccessAsync(null, cancellationToken);
 
         try
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LabelStudio.ML.Examples.Llm;
 
 namespace LlmInteractive;
@@ -14,31 +13,11 @@ public sealed record InteractiveSettings(PromptSettings Prompts, int NumResponse
         PromptSettings.FromConfiguration(configuration),
         ParseResponses(configuration["NUM_RESPONSES"], "NUM_RESPONSES"),
         ParseTemperature(configuration["TEMPERATURE"], "TEMPERATURE"),
-        (configuration["STRUCTURED_OUTPUT"] ?? "").Trim().ToLowerInvariant() is "1" or "true" or "yes");
+        SettingValues.Flag(configuration, "STRUCTURED_OUTPUT", false));
 
     /// <summary>A response count from the environment or from a project's extra params.</summary>
-    internal static int ParseResponses(string? text, string source)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return 1;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 10
-            ? value
-            : throw new LlmConfigurationException($"{source} is '{text}'; it must be a whole number from 1 to 10.");
-    }
+    internal static int ParseResponses(string? text, string source) => SettingValues.Whole(text, source, 1, 1, 10);
 
     /// <summary>A sampling temperature from the environment or from a project's extra params.</summary>
-    internal static double ParseTemperature(string? text, string source)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return 0.7;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 2
-            ? value
-            : throw new LlmConfigurationException($"{source} is '{text}'; it must be a number from 0 to 2.");
-    }
+    internal static double ParseTemperature(string? text, string source) => SettingValues.Number(text, source, 0.7, 0, 2);
 }

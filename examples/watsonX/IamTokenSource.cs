@@ -64,11 +64,7 @@ public sealed class IamTokenSource(ProviderHttp http, TimeProvider clock) : IDis
         };
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await _client.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ProviderException((int)response.StatusCode, $"IBM Cloud IAM did not exchange the API key: {ProviderFailure.ErrorMessage(body) ?? response.ReasonPhrase}");
-        }
+        var body = await response.ReadSuccessAsync("IBM Cloud IAM did not exchange the API key", cancellationToken);
 
         try
         {

@@ -47,11 +47,7 @@ public sealed class PrestoClient(ProviderHttp http) : IDisposable
     private async Task<Uri?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await _client.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ProviderException((int)response.StatusCode, ProviderFailure.ErrorMessage(body) ?? response.ReasonPhrase ?? "");
-        }
+        var body = await response.ReadSuccessAsync(null, cancellationToken);
 
         try
         {

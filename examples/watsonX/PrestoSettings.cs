@@ -1,4 +1,3 @@
-using System.Globalization;
 using LabelStudio.ML.Examples.Llm;
 
 namespace WatsonX;
@@ -15,7 +14,7 @@ public sealed record PrestoSettings(Uri Server, string User, string? Password, s
     public static (PrestoSettings? Settings, IReadOnlyList<string> Missing) FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        string? Value(string key) => string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
+        string? Value(string key) => SettingValues.Text(configuration, key);
         var missing = new[] { "WATSONX_ENG_HOST", "WATSONX_API_KEY", "WATSONX_CATALOG", "WATSONX_SCHEMA", "WATSONX_TABLE" }.Where(key => Value(key) is null).ToList();
         if (missing.Count > 0)
         {
@@ -23,9 +22,7 @@ public sealed record PrestoSettings(Uri Server, string User, string? Password, s
         }
 
         var host = Value("WATSONX_ENG_HOST")!;
-        var port = Value("WATSONX_ENG_PORT") is { } text
-            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed is > 0 and < 65536 ? parsed : throw new LlmConfigurationException($"WATSONX_ENG_PORT is '{text}', which is not a port.")
-            : 443;
+        var port = SettingValues.Whole(configuration["WATSONX_ENG_PORT"], "WATSONX_ENG_PORT", 443, 1, 65535);
         var server = host.Contains("://", StringComparison.Ordinal)
             ? new UriBuilder(host) { Port = Value("WATSONX_ENG_PORT") is null ? new Uri(host).Port : port }.Uri
             : new UriBuilder("https", host, port).Uri;

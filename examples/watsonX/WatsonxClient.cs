@@ -35,7 +35,6 @@ public sealed class WatsonxClient(ProviderHttp http, IamTokenSource tokens) : ID
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.ParseAdd("application/json");
             using var response = await _client.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
                 // The token may have been revoked or expired early: exchange the key again, once.
@@ -43,12 +42,7 @@ public sealed class WatsonxClient(ProviderHttp http, IamTokenSource tokens) : ID
                 continue;
             }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ProviderException((int)response.StatusCode, ProviderFailure.ErrorMessage(text) ?? response.ReasonPhrase ?? "", response.Headers.RetryAfter?.Delta);
-            }
-
-            return GeneratedText(text);
+            return GeneratedText(await response.ReadSuccessAsync(null, cancellationToken));
         }
     }
 

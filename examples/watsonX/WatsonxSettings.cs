@@ -1,4 +1,3 @@
-using System.Globalization;
 using LabelStudio.ML.Examples.Llm;
 
 namespace WatsonX;
@@ -20,17 +19,13 @@ public sealed record WatsonxSettings(Uri Url, Uri IamUrl, string? ApiKey, string
     public static WatsonxSettings FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var tokens = Value(configuration, "MAX_NEW_TOKENS") is { } text
-            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= 8192
-                ? parsed
-                : throw new LlmConfigurationException($"MAX_NEW_TOKENS is '{text}'; it must be a whole number from 1 to 8192.")
-            : 50;
+        var tokens = SettingValues.Whole(configuration["MAX_NEW_TOKENS"], "MAX_NEW_TOKENS", 50, 1, 8192);
         return new WatsonxSettings(
-            Address(configuration, "WATSONX_URL") ?? DefaultUrl,
-            Address(configuration, "WATSONX_IAM_URL") ?? DefaultIamUrl,
-            Value(configuration, "WATSONX_API_KEY"),
-            Value(configuration, "WATSONX_PROJECT_ID"),
-            Value(configuration, "WATSONX_MODELTYPE") ?? DefaultModelId,
+            SettingValues.Address(configuration, "WATSONX_URL") ?? DefaultUrl,
+            SettingValues.Address(configuration, "WATSONX_IAM_URL") ?? DefaultIamUrl,
+            SettingValues.Text(configuration, "WATSONX_API_KEY"),
+            SettingValues.Text(configuration, "WATSONX_PROJECT_ID"),
+            SettingValues.Text(configuration, "WATSONX_MODELTYPE") ?? DefaultModelId,
             tokens);
     }
 
@@ -50,11 +45,4 @@ public sealed record WatsonxSettings(Uri Url, Uri IamUrl, string? ApiKey, string
 
     /// <summary>For messages: the model and the address, never the key.</summary>
     public override string ToString() => $"watsonx.ai model '{ModelId}' at {Url.GetLeftPart(UriPartial.Authority)}";
-
-    private static string? Value(IConfiguration configuration, string key) => string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
-
-    private static Uri? Address(IConfiguration configuration, string key) => Value(configuration, key) is { } text
-        ? Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address : throw new LlmConfigurationException($"{key} is '{text}', which is not an http(s) address.")
-        : null;
 }
-

@@ -8,7 +8,7 @@ using Xunit;
 namespace HuggingFaceLlm.Tests;
 
 /// <summary>Text continuation through an OpenAI-compatible server (streamed) and the local GGUF path's failures.</summary>
-public sealed class GenerationTests : IAsyncLifetime
+public sealed class GenerationTests : ProviderBackedTests
 {
     private const string Key = "local-server-key-42";
 
@@ -19,22 +19,16 @@ public sealed class GenerationTests : IAsyncLifetime
         </View>
         """;
 
-    private FakeProviders _fake = null!;
-
-    public async Task InitializeAsync() => _fake = await FakeProviders.StartAsync();
-
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
-
     [Fact]
     public async Task The_text_is_streamed_to_the_server_and_the_continuation_fills_the_textarea()
     {
         await using var backend = await StartAsync(new() { ["MAX_LENGTH"] = "32" });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text(" a small village by the sea, there lived an old fisherman."));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text(" a small village by the sea, there lived an old fisherman."));
 
         await backend.SetupAsync(Config);
         var results = await backend.PredictAsync(Config, [Task(1, "Once upon a time, in")]);
 
-        var request = Assert.Single(_fake.RequestsOf(FakeProviders.Chat));
+        var request = Assert.Single(Fake.RequestsOf(FakeProviders.Chat));
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal($"Bearer {Key}", request.Header("Authorization"));
         var body = request.Json;
@@ -56,11 +50,11 @@ public sealed class GenerationTests : IAsyncLifetime
     public async Task A_continuation_that_repeats_the_text_has_the_text_cut_off_as_the_original_does()
     {
         await using var backend = await StartAsync(new() { ["MODEL_NAME"] = "Qwen/Qwen2.5-0.5B" });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("The sky is blue because of Rayleigh scattering."));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("The sky is blue because of Rayleigh scattering."));
 
         var results = await backend.PredictAsync(Config, [Task(2, "The sky is blue because")]);
 
-        Assert.Equal("Qwen/Qwen2.5-0.5B", _fake.RequestsOf(FakeProviders.Chat).Single().Json["model"]!.GetValue<string>());
+        Assert.Equal("Qwen/Qwen2.5-0.5B", Fake.RequestsOf(FakeProviders.Chat).Single().Json["model"]!.GetValue<string>());
         Assert.Equal("of Rayleigh scattering.", results.Single()!["result"]![0]!["value"]!["text"]![0]!.GetValue<string>());
     }
 
@@ -75,7 +69,7 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Contains("task 3: the backend is not configured: GGUF_MODEL_PATH is '/nonexistent/tiny.gguf', which does not exist", failure.Message, StringComparison.Ordinal);
         using var health = await backend.Client.GetAsync("/health");
         Assert.True(health.IsSuccessStatusCode);
-        Assert.Empty(_fake.Requests);
+        Assert.Empty(Fake.Requests);
     }
 
     [Fact]
@@ -102,7 +96,7 @@ public sealed class GenerationTests : IAsyncLifetime
     public async Task A_failing_server_is_retried_then_a_502_and_a_task_without_text_is_a_422()
     {
         await using var backend = await StartAsync();
-        _fake.Always(FakeProviders.Chat, ScriptedAnswer.Error(500, "CUDA out of memory"));
+        Fake.Always(FakeProviders.Chat, ScriptedAnswer.Error(500, "CUDA out of memory"));
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => backend.PredictAsync(Config, [Task(5, "Hello")]));
         var missing = await Assert.ThrowsAsync<HttpRequestException>(() => backend.PredictAsync(
@@ -111,7 +105,7 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Equal(502, (int?)failure.StatusCode);
         Assert.Contains("task 5: the text generator (OpenAI model 'facebook/opt-125m' at ", failure.Message, StringComparison.Ordinal);
         Assert.Contains("failed (HTTP 500, still after the retries): CUDA out of memory", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(3, _fake.RequestsOf(FakeProviders.Chat).Count);
+        Assert.Equal(3, Fake.RequestsOf(FakeProviders.Chat).Count);
         Assert.Equal(422, (int?)missing.StatusCode);
         Assert.Contains("Task 6 has no data key 'text'", missing.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(backend.Logs.Lines, line => line.Contains(Key, StringComparison.Ordinal));
@@ -121,16 +115,13 @@ public sealed class GenerationTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["OPENAI_BASE_URL"] = new Uri(_fake.Url, "v1").ToString(),
+            ["OPENAI_BASE_URL"] = new Uri(Fake.Url, "v1").ToString(),
             ["OPENAI_API_KEY"] = Key,
             ["LLM_MAX_RETRIES"] = "2",
             ["LLM_RETRY_DELAY_MS"] = "1",
             ["LOG_LEVEL"] = "DEBUG",
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = settings.With(extra);
 
         return TestBackend.StartAsync<TextContinuationModel>(settings, services =>
         {

@@ -41,10 +41,7 @@ internal static class AgentBackend
             ["TRAINING_MODE"] = "sync",
             ["LOG_LEVEL"] = "DEBUG",
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = settings.With(extra);
 
         return TestBackend.StartAsync<SearchAgentModel>(settings, services =>
         {

@@ -7,44 +7,31 @@ using static LangchainSearchAgent.Tests.AgentBackend;
 namespace LangchainSearchAgent.Tests;
 
 /// <summary>The agent loop over real HTTP: the model asks for a search, the tool calls Google, the model answers from it.</summary>
-public sealed class AgentTests : IAsyncLifetime
+public sealed class AgentTests : ProviderBackedTests
 {
-    private FakeProviders _fake = null!;
-    private TestBackend _backend = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeProviders.StartAsync();
-        _backend = await StartAsync(_fake);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _backend.DisposeAsync();
-        await _fake.DisposeAsync();
-    }
+    protected override async Task<TestBackend?> StartBackendAsync(FakeProviders fake) => await StartAsync(fake);
 
     [Fact]
     public async Task The_model_searches_Google_through_the_tool_and_answers_with_a_label_and_the_snippets()
     {
-        _fake.Script(
+        Fake.Script(
             FakeProviders.Chat,
             ChatAnswers.ToolCall("call_abc123", "google_search_snippets", new JsonObject { ["query"] = "Eiffel Tower height" }),
             ChatAnswers.Text("The statement is Incorrect: the Eiffel Tower is 330 m tall."));
-        _fake.Script(FakeProviders.Search, GoogleResults(
+        Fake.Script(FakeProviders.Search, GoogleResults(
             ("Eiffel Tower - Wikipedia", "https://en.wikipedia.org/wiki/Eiffel_Tower", "The tower is 330 metres (1,083 ft) tall ..."),
             ("Eiffel Tower facts", "https://www.toureiffel.paris/en", "Height: 330 m including antennas.")));
 
-        var results = await _backend.PredictAsync(Config, [Task(11, "The Eiffel Tower is 200 m tall.")], Context("Is this true? "));
+        var results = await Backend.PredictAsync(Config, [Task(11, "The Eiffel Tower is 200 m tall.")], Context("Is this true? "));
 
-        var search = Assert.Single(_fake.RequestsOf(FakeProviders.Search));
+        var search = Assert.Single(Fake.RequestsOf(FakeProviders.Search));
         Assert.Equal("/customsearch/v1", search.Path);
         Assert.Equal(GoogleKey, search.QueryValue("key"));
         Assert.Equal(EngineId, search.QueryValue("cx"));
         Assert.Equal("Eiffel Tower height", search.QueryValue("q"));
         Assert.Equal("5", search.QueryValue("num"));
 
-        var chats = _fake.RequestsOf(FakeProviders.Chat);
+        var chats = Fake.RequestsOf(FakeProviders.Chat);
         Assert.Equal(2, chats.Count);
         var first = chats[0].Json;
         Assert.Equal("gpt-3.5-turbo", first["model"]!.GetValue<string>());
@@ -73,41 +60,41 @@ public sealed class AgentTests : IAsyncLifetime
     [Fact]
     public async Task Fit_caches_the_prompt_for_pre_annotation_and_without_a_prompt_nothing_is_asked()
     {
-        var none = await _backend.PredictAsync(Config, [Task(1, "Water boils at 100 °C at sea level.")]);
-        await _backend.WebhookAsync("ANNOTATION_CREATED", Config, Task(1, "x"), [PromptResult("Check: ")]);
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("Correct."));
+        var none = await Backend.PredictAsync(Config, [Task(1, "Water boils at 100 °C at sea level.")]);
+        await Backend.WebhookAsync("ANNOTATION_CREATED", Config, Task(1, "x"), [PromptResult("Check: ")]);
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("Correct."));
 
-        var cached = await _backend.PredictAsync(Config, [Task(2, "Water boils at 100 °C at sea level.")]);
+        var cached = await Backend.PredictAsync(Config, [Task(2, "Water boils at 100 °C at sea level.")]);
 
         Assert.Empty(none.Single()!["result"]!.AsArray());
-        var sent = Assert.Single(_fake.RequestsOf(FakeProviders.Chat)).Json["messages"]![1]!["content"]!.GetValue<string>();
+        var sent = Assert.Single(Fake.RequestsOf(FakeProviders.Chat)).Json["messages"]![1]!["content"]!.GetValue<string>();
         Assert.Equal("Check: Water boils at 100 °C at sea level.", sent);
         Assert.Equal("Correct", cached.Single()!["result"]![1]!["value"]!["choices"]![0]!.GetValue<string>());
-        Assert.Empty(_fake.RequestsOf(FakeProviders.Search));
+        Assert.Empty(Fake.RequestsOf(FakeProviders.Search));
     }
 
     [Fact]
     public async Task A_rejected_Google_key_fails_the_task_naming_Google_and_the_key_is_never_logged()
     {
-        _fake.Script(FakeProviders.Chat, ChatAnswers.ToolCall("call_1", "google_search_snippets", new JsonObject { ["query"] = "x" }), ChatAnswers.Text("I could not search."));
-        _fake.Script(FakeProviders.Search, ScriptedAnswer.Json(
+        Fake.Script(FakeProviders.Chat, ChatAnswers.ToolCall("call_1", "google_search_snippets", new JsonObject { ["query"] = "x" }), ChatAnswers.Text("I could not search."));
+        Fake.Script(FakeProviders.Search, ScriptedAnswer.Json(
             new JsonObject { ["error"] = new JsonObject { ["code"] = 400, ["message"] = "API key not valid. Please pass a valid API key.", ["status"] = "INVALID_ARGUMENT" } }, 400));
 
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => _backend.PredictAsync(Config, [Task(12, "Claim.")], Context("Verify: ")));
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => Backend.PredictAsync(Config, [Task(12, "Claim.")], Context("Verify: ")));
 
         Assert.Equal(502, (int?)failure.StatusCode);
         Assert.Contains("task 12: Google Custom Search refused the request (HTTP 400): API key not valid. Please pass a valid API key.", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(_backend.Logs.Lines, line => line.Contains(GoogleKey, StringComparison.Ordinal) || line.Contains(OpenAiKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(Backend.Logs.Lines, line => line.Contains(GoogleKey, StringComparison.Ordinal) || line.Contains(OpenAiKey, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Without_Google_or_an_index_the_model_gets_no_tool()
     {
-        await using var backend = await StartAsync(_fake, new() { ["GOOGLE_API_KEY"] = null });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("Correct"));
+        await using var backend = await StartAsync(Fake, new() { ["GOOGLE_API_KEY"] = null });
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("Correct"));
 
         await backend.PredictAsync(Config, [Task(1, "Paris is in France.")], Context("Check: "));
 
-        Assert.Null(Assert.Single(_fake.RequestsOf(FakeProviders.Chat)).Json["tools"]);
+        Assert.Null(Assert.Single(Fake.RequestsOf(FakeProviders.Chat)).Json["tools"]);
     }
 }

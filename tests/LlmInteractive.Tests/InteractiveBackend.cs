@@ -39,10 +39,7 @@ internal static class InteractiveBackend
             ["TRAINING_MODE"] = "sync",
             ["LOG_LEVEL"] = "DEBUG",
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = settings.With(extra);
 
         return settings;
     }

@@ -7,31 +7,18 @@ using static LlmInteractive.Tests.InteractiveBackend;
 namespace LlmInteractive.Tests;
 
 /// <summary>What the backend sends to an OpenAI-compatible provider and what it makes of the replies.</summary>
-public sealed class PromptingTests : IAsyncLifetime
+public sealed class PromptingTests : ProviderBackedTests
 {
-    private FakeProviders _fake = null!;
-    private TestBackend _backend = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeProviders.StartAsync();
-        _backend = await StartAsync(_fake);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _backend.DisposeAsync();
-        await _fake.DisposeAsync();
-    }
+    protected override async Task<TestBackend?> StartBackendAsync(FakeProviders fake) => await StartAsync(fake);
 
     [Fact]
     public async Task An_interactive_prompt_is_sent_with_the_task_text_and_the_reply_becomes_choices_answer_and_echo()
     {
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("negative."));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("negative."));
 
-        var results = await _backend.PredictAsync(Config, [Task(7, "The delivery was late and the box was crushed.")], Context("What is the sentiment?"));
+        var results = await Backend.PredictAsync(Config, [Task(7, "The delivery was late and the box was crushed.")], Context("What is the sentiment?"));
 
-        var request = Assert.Single(_fake.RequestsOf(FakeProviders.Chat));
+        var request = Assert.Single(Fake.RequestsOf(FakeProviders.Chat));
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal($"Bearer {Key}", request.Header("Authorization"));
         var body = request.Json;
@@ -55,13 +42,13 @@ public sealed class PromptingTests : IAsyncLifetime
     {
         JsonObject Review() => Task(3, "Great phone, the battery lasts two days.");
         var task = Review();
-        _fake.Always(FakeProviders.Chat, ChatAnswers.Text("Positive"));
+        Fake.Always(FakeProviders.Chat, ChatAnswers.Text("Positive"));
 
-        var before = await _backend.PredictAsync(Config, [Review()]);
-        var first = await _backend.WebhookAsync("ANNOTATION_CREATED", Config, task, [PromptResult("Classify the review.", "One word only.")]);
-        var same = await _backend.WebhookAsync("ANNOTATION_UPDATED", Config, task, [PromptResult("Classify the review.", "One word only.")]);
-        var changed = await _backend.WebhookAsync("ANNOTATION_UPDATED", Config, task, [PromptResult("Classify the review.", "Answer in one word.")]);
-        var after = await _backend.PredictAsync(Config, [Review()]);
+        var before = await Backend.PredictAsync(Config, [Review()]);
+        var first = await Backend.WebhookAsync("ANNOTATION_CREATED", Config, task, [PromptResult("Classify the review.", "One word only.")]);
+        var same = await Backend.WebhookAsync("ANNOTATION_UPDATED", Config, task, [PromptResult("Classify the review.", "One word only.")]);
+        var changed = await Backend.WebhookAsync("ANNOTATION_UPDATED", Config, task, [PromptResult("Classify the review.", "Answer in one word.")]);
+        var after = await Backend.PredictAsync(Config, [Review()]);
 
         Assert.Empty(before.Single()!["result"]!.AsArray());
         Assert.True(first["result"]!["stored"]!.GetValue<bool>());
@@ -72,7 +59,7 @@ public sealed class PromptingTests : IAsyncLifetime
         Assert.NotEqual(firstVersion, changedVersion);
         Assert.Equal(changedVersion, after.Single()!["model_version"]!.GetValue<string>());
         // The stored prompt is used without a context, and echoed.
-        var sent = Assert.Single(_fake.RequestsOf(FakeProviders.Chat)).Json["messages"]![0]!["content"]!.GetValue<string>();
+        var sent = Assert.Single(Fake.RequestsOf(FakeProviders.Chat)).Json["messages"]![0]!["content"]!.GetValue<string>();
         Assert.EndsWith("Instruction:\n\"Classify the review.\nAnswer in one word.\"", sent, StringComparison.Ordinal);
         Assert.Equal("[\"Classify the review.\\nAnswer in one word.\"]", after.Single()!["result"]![2]!["value"]!["text"]!.ToJsonString());
     }
@@ -80,12 +67,12 @@ public sealed class PromptingTests : IAsyncLifetime
     [Fact]
     public async Task Extra_params_choose_model_temperature_and_number_of_replies()
     {
-        await _backend.SetupAsync(Config, extraParams: "{\"model\": \"llama3.1:8b\", \"temperature\": 0, \"num_responses\": 2}");
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("Neutral"), ChatAnswers.Text("Positive"));
+        await Backend.SetupAsync(Config, extraParams: "{\"model\": \"llama3.1:8b\", \"temperature\": 0, \"num_responses\": 2}");
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("Neutral"), ChatAnswers.Text("Positive"));
 
-        var results = await _backend.PredictAsync(Config, [Task(1, "It is a phone.")], Context("Sentiment?"));
+        var results = await Backend.PredictAsync(Config, [Task(1, "It is a phone.")], Context("Sentiment?"));
 
-        var requests = _fake.RequestsOf(FakeProviders.Chat);
+        var requests = Fake.RequestsOf(FakeProviders.Chat);
         Assert.Equal(2, requests.Count);
         Assert.All(requests, request => Assert.Equal("llama3.1:8b", request.Json["model"]!.GetValue<string>()));
         Assert.All(requests, request => Assert.Equal(0.0, request.Json["temperature"]!.GetValue<double>()));
@@ -104,7 +91,7 @@ public sealed class PromptingTests : IAsyncLifetime
               <TextArea name="summary" toName="chat"/>
             </View>
             """;
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("They agree to meet."));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("They agree to meet."));
         var task = new JsonObject
         {
             ["id"] = 5,
@@ -112,9 +99,9 @@ public sealed class PromptingTests : IAsyncLifetime
         };
         var context = new JsonObject { ["result"] = new JsonArray(new JsonObject { ["from_name"] = "prompt_summary", ["to_name"] = "chat", ["type"] = "textarea", ["value"] = new JsonObject { ["text"] = new JsonArray("Summarize.") } }) };
 
-        var results = await _backend.PredictAsync(dialogue, [task], context);
+        var results = await Backend.PredictAsync(dialogue, [task], context);
 
-        var sent = _fake.RequestsOf(FakeProviders.Chat).Single().Json["messages"]![0]!["content"]!.GetValue<string>();
+        var sent = Fake.RequestsOf(FakeProviders.Chat).Single().Json["messages"]![0]!["content"]!.GetValue<string>();
         Assert.Equal("Text:\n\"[{\"author\":\"A\",\"text\":\"Meet at 5?\"},{\"author\":\"B\",\"text\":\"Yes.\"}]\"\n\nInstruction:\n\"Summarize.\"", sent);
         Assert.Equal("They agree to meet.", results.Single()!["result"]![0]!["value"]!["text"]![0]!.GetValue<string>());
 
@@ -125,7 +112,7 @@ public sealed class PromptingTests : IAsyncLifetime
               <TextArea name="transcript" toName="scan"/>
             </View>
             """;
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => _backend.PredictAsync(
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => Backend.PredictAsync(
             image, [new JsonObject { ["id"] = 6, ["data"] = new JsonObject { ["image"] = "http://example.invalid/a.png" } }], Context("Read it.")));
         Assert.Equal(422, (int?)failure.StatusCode);
         Assert.Contains("task 6: image input needs the OCR engine", failure.Message, StringComparison.Ordinal);

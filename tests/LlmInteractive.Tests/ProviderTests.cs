@@ -6,29 +6,23 @@ using static LlmInteractive.Tests.InteractiveBackend;
 namespace LlmInteractive.Tests;
 
 /// <summary>Azure OpenAI and Ollama addressing, structured output, and the default prompt without the internal template.</summary>
-public sealed class ProviderTests : IAsyncLifetime
+public sealed class ProviderTests : ProviderBackedTests
 {
-    private FakeProviders _fake = null!;
-
-    public async Task InitializeAsync() => _fake = await FakeProviders.StartAsync();
-
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
-
     [Fact]
     public async Task Azure_gets_the_deployment_path_the_api_version_and_the_api_key_header()
     {
-        await using var backend = await StartAsync(_fake, new()
+        await using var backend = await StartAsync(Fake, new()
         {
             ["OPENAI_PROVIDER"] = "azure",
-            ["AZURE_RESOURCE_ENDPOINT"] = _fake.Url.ToString(),
+            ["AZURE_RESOURCE_ENDPOINT"] = Fake.Url.ToString(),
             ["AZURE_DEPLOYMENT_NAME"] = "gpt4o-labeling",
             ["AZURE_API_VERSION"] = "2024-10-21",
         });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("Positive"));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("Positive"));
 
         await backend.PredictAsync(Config, [Task(1, "Lovely.")], Context("Sentiment?"));
 
-        var request = Assert.Single(_fake.RequestsOf(FakeProviders.Chat));
+        var request = Assert.Single(Fake.RequestsOf(FakeProviders.Chat));
         Assert.Equal("/openai/deployments/gpt4o-labeling/chat/completions", request.Path);
         Assert.Equal("2024-10-21", request.QueryValue("api-version"));
         Assert.Equal(Key, request.Header("api-key"));
@@ -38,18 +32,18 @@ public sealed class ProviderTests : IAsyncLifetime
     [Fact]
     public async Task Ollama_gets_its_OpenAI_compatible_endpoint_with_the_placeholder_key()
     {
-        await using var backend = await StartAsync(_fake, new()
+        await using var backend = await StartAsync(Fake, new()
         {
             ["OPENAI_PROVIDER"] = "ollama",
-            ["OLLAMA_ENDPOINT"] = new Uri(_fake.Url, "v1").ToString(),
+            ["OLLAMA_ENDPOINT"] = new Uri(Fake.Url, "v1").ToString(),
             ["OPENAI_API_KEY"] = null,
             ["OPENAI_MODEL"] = "llama3.2",
         });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("Neutral"));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("Neutral"));
 
         var results = await backend.PredictAsync(Config, [Task(1, "A phone.")], Context("Sentiment?"));
 
-        var request = Assert.Single(_fake.RequestsOf(FakeProviders.Chat));
+        var request = Assert.Single(Fake.RequestsOf(FakeProviders.Chat));
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal("Bearer ollama", request.Header("Authorization"));
         Assert.Equal("llama3.2", request.Json["model"]!.GetValue<string>());
@@ -59,12 +53,12 @@ public sealed class ProviderTests : IAsyncLifetime
     [Fact]
     public async Task Structured_output_sends_the_labels_as_a_json_schema_enum_and_reads_the_json_reply()
     {
-        await using var backend = await StartAsync(_fake, new() { ["STRUCTURED_OUTPUT"] = "true" });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("{\"choices\": [\"Negative\"], \"answer\": \"The box arrived crushed.\"}"));
+        await using var backend = await StartAsync(Fake, new() { ["STRUCTURED_OUTPUT"] = "true" });
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("{\"choices\": [\"Negative\"], \"answer\": \"The box arrived crushed.\"}"));
 
         var results = await backend.PredictAsync(Config, [Task(1, "The box arrived crushed.")], Context("Sentiment?"));
 
-        var format = Assert.Single(_fake.RequestsOf(FakeProviders.Chat)).Json["response_format"]!;
+        var format = Assert.Single(Fake.RequestsOf(FakeProviders.Chat)).Json["response_format"]!;
         Assert.Equal("json_schema", format["type"]!.GetValue<string>());
         Assert.Equal("labeling_answer", format["json_schema"]!["name"]!.GetValue<string>());
         Assert.Equal(
@@ -78,16 +72,16 @@ public sealed class ProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_default_prompt_without_the_internal_template_gets_labels_and_task_fields()
     {
-        await using var backend = await StartAsync(_fake, new()
+        await using var backend = await StartAsync(Fake, new()
         {
             ["USE_INTERNAL_PROMPT_TEMPLATE"] = "0",
             ["DEFAULT_PROMPT"] = "Review by {author}: {text}\nAnswer with one of {labels}.",
         });
-        _fake.Script(FakeProviders.Chat, ChatAnswers.Text("Positive"));
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("Positive"));
 
         var results = await backend.PredictAsync(Config, [new JsonObject { ["id"] = 2, ["data"] = new JsonObject { ["text"] = "Works well.", ["author"] = "Ann" } }]);
 
-        var sent = Assert.Single(_fake.RequestsOf(FakeProviders.Chat)).Json["messages"]![0]!["content"]!.GetValue<string>();
+        var sent = Assert.Single(Fake.RequestsOf(FakeProviders.Chat)).Json["messages"]![0]!["content"]!.GetValue<string>();
         Assert.Equal("Review by Ann: Works well.\nAnswer with one of Positive, Negative, Neutral.", sent);
         Assert.Equal("Positive", results.Single()!["result"]![0]!["value"]!["choices"]![0]!.GetValue<string>());
     }
@@ -97,7 +91,7 @@ public sealed class ProviderTests : IAsyncLifetime
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var backend = await StartAsync(_fake, new() { ["DEFAULT_PROMPT"] = "Classify." });
+            await using var backend = await StartAsync(Fake, new() { ["DEFAULT_PROMPT"] = "Classify." });
             await backend.PredictAsync(Config, [Task(1, "x")]);
         });
 

@@ -9,7 +9,7 @@ using Xunit;
 namespace WatsonX.Tests;
 
 /// <summary>watsonx.ai over real HTTP: the IAM exchange, its cache and refresh, the generation request, and failures.</summary>
-public sealed class GenerationTests : IAsyncLifetime
+public sealed class GenerationTests : ProviderBackedTests
 {
     private const string ApiKey = "ibm-cloud-api-key-test-7f3a";
     private const string ProjectId = "0b3c8e2a-1111-4a4a-9c9c-123456789abc";
@@ -28,28 +28,22 @@ public sealed class GenerationTests : IAsyncLifetime
         """;
 
     private readonly ManualClock _clock = new();
-    private FakeProviders _fake = null!;
-
-    public async Task InitializeAsync() => _fake = await FakeProviders.StartAsync();
-
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
-
     [Fact]
     public async Task The_key_is_exchanged_for_a_token_and_the_generation_request_is_the_documented_one()
     {
         await using var backend = await StartAsync();
-        _fake.Script(FakeProviders.Generation, WatsonxAnswers.Generated(" Billing"));
+        Fake.Script(FakeProviders.Generation, WatsonxAnswers.Generated(" Billing"));
 
         var results = await backend.PredictAsync(Config, [Task(21, "I was charged twice this month.")], Context("Which team handles this?"));
 
-        var iam = Assert.Single(_fake.RequestsOf(FakeProviders.Iam));
+        var iam = Assert.Single(Fake.RequestsOf(FakeProviders.Iam));
         Assert.Equal("/identity/token", iam.Path);
         Assert.StartsWith("application/x-www-form-urlencoded", iam.Header("Content-Type"), StringComparison.Ordinal);
         var form = HttpUtility.ParseQueryString(iam.Body);
         Assert.Equal("urn:ibm:params:oauth:grant-type:apikey", form["grant_type"]);
         Assert.Equal(ApiKey, form["apikey"]);
 
-        var generation = Assert.Single(_fake.RequestsOf(FakeProviders.Generation));
+        var generation = Assert.Single(Fake.RequestsOf(FakeProviders.Generation));
         Assert.Equal("/ml/v1/text/generation", generation.Path);
         Assert.Equal("2023-05-29", generation.QueryValue("version"));
         Assert.Equal("Bearer iam-token-1", generation.Header("Authorization"));
@@ -73,7 +67,7 @@ public sealed class GenerationTests : IAsyncLifetime
     public async Task The_token_is_reused_until_shortly_before_it_expires_then_exchanged_again()
     {
         await using var backend = await StartAsync();
-        _fake.Always(FakeProviders.Generation, WatsonxAnswers.Generated("Technical"));
+        Fake.Always(FakeProviders.Generation, WatsonxAnswers.Generated("Technical"));
 
         await backend.PredictAsync(Config, [Task(1, "The app crashes."), Task(2, "Login fails.")], Context("Team?"));
         _clock.Advance(TimeSpan.FromSeconds(3600 - 61));
@@ -81,22 +75,22 @@ public sealed class GenerationTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromSeconds(2));
         await backend.PredictAsync(Config, [Task(4, "Wi-Fi drops.")], Context("Team?"));
 
-        Assert.Equal(2, _fake.RequestsOf(FakeProviders.Iam).Count);
+        Assert.Equal(2, Fake.RequestsOf(FakeProviders.Iam).Count);
         Assert.Equal(
             ["Bearer iam-token-1", "Bearer iam-token-1", "Bearer iam-token-1", "Bearer iam-token-2"],
-            _fake.RequestsOf(FakeProviders.Generation).Select(request => request.Header("Authorization")));
+            Fake.RequestsOf(FakeProviders.Generation).Select(request => request.Header("Authorization")));
     }
 
     [Fact]
     public async Task A_rejected_token_is_exchanged_once_more()
     {
         await using var backend = await StartAsync();
-        _fake.Script(FakeProviders.Generation, WatsonxAnswers.Error(401, "authentication_token_expired", "Failed to authenticate the request due to an expired token"), WatsonxAnswers.Generated("Other"));
+        Fake.Script(FakeProviders.Generation, WatsonxAnswers.Error(401, "authentication_token_expired", "Failed to authenticate the request due to an expired token"), WatsonxAnswers.Generated("Other"));
 
         var results = await backend.PredictAsync(Config, [Task(5, "Hello.")], Context("Team?"));
 
-        Assert.Equal(2, _fake.RequestsOf(FakeProviders.Iam).Count);
-        Assert.Equal("Bearer iam-token-2", _fake.RequestsOf(FakeProviders.Generation)[1].Header("Authorization"));
+        Assert.Equal(2, Fake.RequestsOf(FakeProviders.Iam).Count);
+        Assert.Equal("Bearer iam-token-2", Fake.RequestsOf(FakeProviders.Generation)[1].Header("Authorization"));
         Assert.Equal("Other", results.Single()!["result"]![0]!["value"]!["choices"]![0]!.GetValue<string>());
     }
 
@@ -109,16 +103,16 @@ public sealed class GenerationTests : IAsyncLifetime
 
         Assert.Equal(500, (int?)failure.StatusCode);
         Assert.Contains("task 6: the backend is not configured: WATSONX_API_KEY and WATSONX_PROJECT_ID are not set", failure.Message, StringComparison.Ordinal);
-        Assert.Empty(_fake.Requests);
+        Assert.Empty(Fake.Requests);
     }
 
     [Fact]
     public async Task A_key_IAM_refuses_and_a_rate_limit_are_answered_naming_the_cause_and_the_key_is_never_logged()
     {
         await using var backend = await StartAsync();
-        _fake.Script(FakeProviders.Iam, ScriptedAnswer.Json(new JsonObject { ["errorCode"] = "BXNIM0415E", ["errorMessage"] = "Provided API key could not be found." }, 400));
+        Fake.Script(FakeProviders.Iam, ScriptedAnswer.Json(new JsonObject { ["errorCode"] = "BXNIM0415E", ["errorMessage"] = "Provided API key could not be found." }, 400));
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => backend.PredictAsync(Config, [Task(7, "x")], Context("Team?")));
-        _fake.Always(FakeProviders.Generation, WatsonxAnswers.Error(429, "token_quota_reached", "Token quota reached"));
+        Fake.Always(FakeProviders.Generation, WatsonxAnswers.Error(429, "token_quota_reached", "Token quota reached"));
         var limited = await Assert.ThrowsAsync<HttpRequestException>(() => backend.PredictAsync(Config, [Task(8, "x")], Context("Team?")));
 
         Assert.Equal(502, (int?)refused.StatusCode);
@@ -126,7 +120,7 @@ public sealed class GenerationTests : IAsyncLifetime
         Assert.Contains("refused the request (HTTP 400): IBM Cloud IAM did not exchange the API key: Provided API key could not be found.", refused.Message, StringComparison.Ordinal);
         Assert.Equal(503, (int?)limited.StatusCode);
         Assert.Contains("is rate-limiting this backend (HTTP 429, still after the retries): Token quota reached", limited.Message, StringComparison.Ordinal);
-        Assert.Equal(3, _fake.RequestsOf(FakeProviders.Generation).Count);
+        Assert.Equal(3, Fake.RequestsOf(FakeProviders.Generation).Count);
         Assert.DoesNotContain(backend.Logs.Lines, line => line.Contains(ApiKey, StringComparison.Ordinal) || line.Contains("iam-token-", StringComparison.Ordinal));
     }
 
@@ -134,18 +128,15 @@ public sealed class GenerationTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["WATSONX_URL"] = _fake.Url.ToString(),
-            ["WATSONX_IAM_URL"] = new Uri(_fake.Url, "identity/token").ToString(),
+            ["WATSONX_URL"] = Fake.Url.ToString(),
+            ["WATSONX_IAM_URL"] = new Uri(Fake.Url, "identity/token").ToString(),
             ["WATSONX_API_KEY"] = ApiKey,
             ["WATSONX_PROJECT_ID"] = ProjectId,
             ["LLM_MAX_RETRIES"] = "2",
             ["LLM_RETRY_DELAY_MS"] = "1",
             ["LOG_LEVEL"] = "DEBUG",
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            settings[key] = value;
-        }
+        settings = settings.With(extra);
 
         return TestBackend.StartAsync<WatsonxModel>(settings, services =>
         {

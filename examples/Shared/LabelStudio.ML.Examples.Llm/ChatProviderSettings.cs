@@ -40,7 +40,7 @@ public sealed record ChatProviderSettings(
         switch (provider)
         {
             case "openai":
-                var endpoint = Address(configuration, "OPENAI_BASE_URL") ?? OpenAIEndpoint;
+                var endpoint = SettingValues.Address(configuration, "OPENAI_BASE_URL") ?? OpenAIEndpoint;
                 if (key is null && endpoint.Host == OpenAIEndpoint.Host)
                 {
                     throw new LlmConfigurationException("OPENAI_API_KEY is not set: OpenAI needs an API key (or set OPENAI_BASE_URL to an OpenAI-compatible server that needs none).");
@@ -49,7 +49,7 @@ public sealed record ChatProviderSettings(
                 // A local OpenAI-compatible server usually wants no key, but the client always sends one.
                 return new ChatProviderSettings(ChatProvider.OpenAI, endpoint, model, key ?? "no-key");
             case "azure":
-                var resource = Address(configuration, "AZURE_RESOURCE_ENDPOINT")
+                var resource = SettingValues.Address(configuration, "AZURE_RESOURCE_ENDPOINT")
                     ?? throw new LlmConfigurationException("AZURE_RESOURCE_ENDPOINT is not set: the Azure provider needs the resource's address, e.g. https://my-resource.openai.azure.com.");
                 var deployment = NonEmpty(configuration["AZURE_DEPLOYMENT_NAME"])
                     ?? throw new LlmConfigurationException("AZURE_DEPLOYMENT_NAME is not set: the Azure provider needs the name of the model deployment.");
@@ -66,7 +66,7 @@ public sealed record ChatProviderSettings(
                     key,
                     NonEmpty(configuration["AZURE_API_VERSION"]) ?? DefaultAzureApiVersion);
             case "ollama":
-                var ollama = Address(configuration, "OLLAMA_ENDPOINT")
+                var ollama = SettingValues.Address(configuration, "OLLAMA_ENDPOINT")
                     ?? throw new LlmConfigurationException("OLLAMA_ENDPOINT is not set: the Ollama provider needs the server's OpenAI-compatible address, e.g. http://localhost:11434/v1.");
                 return new ChatProviderSettings(ChatProvider.Ollama, ollama, model, "ollama");
             default:
@@ -80,19 +80,6 @@ public sealed record ChatProviderSettings(
 
     internal static Uri WithSlash(Uri address) =>
         address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
-
-    private static Uri? Address(IConfiguration configuration, string variable)
-    {
-        var text = NonEmpty(configuration[variable]);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
-            ? address
-            : throw new LlmConfigurationException($"{variable} is '{text}', which is not an http(s) address.");
-    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -16,7 +16,7 @@ public sealed record PromptSettings(string PromptPrefix, bool UseInternalTemplat
     public static PromptSettings FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var useInternal = (configuration["USE_INTERNAL_PROMPT_TEMPLATE"] ?? "1").Trim() is not ("0" or "false" or "False" or "FALSE");
+        var useInternal = SettingValues.Flag(configuration, "USE_INTERNAL_PROMPT_TEMPLATE", true);
         var defaultPrompt = configuration["DEFAULT_PROMPT"];
         if (!string.IsNullOrWhiteSpace(defaultPrompt) && File.Exists(defaultPrompt))
         {

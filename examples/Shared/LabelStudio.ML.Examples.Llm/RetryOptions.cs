@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace LabelStudio.ML.Examples.Llm;
@@ -19,10 +18,10 @@ public sealed record RetryOptions(int MaxRetries, TimeSpan BaseDelay, TimeSpan M
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return new RetryOptions(
-            (int)Number(configuration, "LLM_MAX_RETRIES", Default.MaxRetries, 0, 20),
-            TimeSpan.FromMilliseconds(Number(configuration, "LLM_RETRY_DELAY_MS", Default.BaseDelay.TotalMilliseconds, 0, 600_000)),
-            TimeSpan.FromMilliseconds(Number(configuration, "LLM_RETRY_MAX_DELAY_MS", Default.MaxDelay.TotalMilliseconds, 0, 3_600_000)),
-            TimeSpan.FromSeconds(Number(configuration, "LLM_TIMEOUT_SECONDS", Default.AttemptTimeout.TotalSeconds, 0.001, 3600)));
+            SettingValues.Whole(configuration["LLM_MAX_RETRIES"], "LLM_MAX_RETRIES", Default.MaxRetries, 0, 20),
+            TimeSpan.FromMilliseconds(SettingValues.Number(configuration["LLM_RETRY_DELAY_MS"], "LLM_RETRY_DELAY_MS", Default.BaseDelay.TotalMilliseconds, 0, 600_000)),
+            TimeSpan.FromMilliseconds(SettingValues.Number(configuration["LLM_RETRY_MAX_DELAY_MS"], "LLM_RETRY_MAX_DELAY_MS", Default.MaxDelay.TotalMilliseconds, 0, 3_600_000)),
+            TimeSpan.FromSeconds(SettingValues.Number(configuration["LLM_TIMEOUT_SECONDS"], "LLM_TIMEOUT_SECONDS", Default.AttemptTimeout.TotalSeconds, 0.001, 3600)));
     }
 
     /// <summary>The wait before retry number <paramref name="retry"/> (1-based) when the provider named none.</summary>
@@ -30,18 +29,5 @@ public sealed record RetryOptions(int MaxRetries, TimeSpan BaseDelay, TimeSpan M
     {
         var milliseconds = BaseDelay.TotalMilliseconds * Math.Pow(2, retry - 1);
         return TimeSpan.FromMilliseconds(Math.Min(milliseconds, MaxDelay.TotalMilliseconds));
-    }
-
-    private static double Number(IConfiguration configuration, string variable, double fallback, double min, double max)
-    {
-        var text = configuration[variable];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new LlmConfigurationException(string.Create(CultureInfo.InvariantCulture, $"{variable} is '{text}'; it must be a number from {min} to {max}."));
     }
 }
