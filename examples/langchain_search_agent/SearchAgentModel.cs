@@ -83,8 +83,7 @@ public sealed class SearchAgentModel(ChatClientFactory clients, SearchTools tool
         }
 
         var system = labels.Count == 0 ? Instructions : $"{Instructions} The labels are: {string.Join(", ", labels)}.";
-        using var agent = new FunctionInvokingChatClient(clients.Get(provider)) { MaximumIterationsPerRequest = settings.MaxSteps };
-        var response = await agent.GetResponseAsync([new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, message)], options, cancellationToken);
+        var response = await clients.GetWithTools(provider, settings.MaxSteps).GetResponseAsync([new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, message)], options, cancellationToken);
         return response.Text;
     }
 

@@ -7,7 +7,7 @@ using static LangchainSearchAgent.Tests.AgentBackend;
 namespace LangchainSearchAgent.Tests;
 
 /// <summary>The agent loop over real HTTP: the model asks for a search, the tool calls Google, the model answers from it.</summary>
-public sealed class AgentTests : ProviderBackedTests
+public sealed class AgentTests : ProviderBackedTests, IAsyncLifetime
 {
     protected override async Task<TestBackend?> StartBackendAsync(FakeProviders fake) => await StartAsync(fake);
 

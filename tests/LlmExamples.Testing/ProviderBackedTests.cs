@@ -1,13 +1,13 @@
 using LabelStudio.ML.Testing;
-using Xunit;
 
 namespace LlmExamples.Testing;
 
 /// <summary>
 /// A test class with fresh fake providers per test and, when <see cref="StartBackendAsync"/> gives one, a backend
-/// pointed at them; both are stopped after the test.
+/// pointed at them; both are stopped after the test. Derived classes declare xUnit's <c>IAsyncLifetime</c>, which
+/// these methods implement (this library does not depend on xUnit's core, so that it is not taken for a test project).
 /// </summary>
-public abstract class ProviderBackedTests : IAsyncLifetime
+public abstract class ProviderBackedTests
 {
     private TestBackend? _backend;
 

@@ -6,7 +6,7 @@ using static LlmInteractive.Tests.InteractiveBackend;
 namespace LlmInteractive.Tests;
 
 /// <summary>Provider failures answer with the task and the cause, retry what passes, never log the key, and the server keeps serving.</summary>
-public sealed class FailureTests : ProviderBackedTests
+public sealed class FailureTests : ProviderBackedTests, IAsyncLifetime
 {
     protected override async Task<TestBackend?> StartBackendAsync(FakeProviders fake) => await StartAsync(fake);
 

@@ -7,7 +7,7 @@ using static LlmInteractive.Tests.InteractiveBackend;
 namespace LlmInteractive.Tests;
 
 /// <summary>What the backend sends to an OpenAI-compatible provider and what it makes of the replies.</summary>
-public sealed class PromptingTests : ProviderBackedTests
+public sealed class PromptingTests : ProviderBackedTests, IAsyncLifetime
 {
     protected override async Task<TestBackend?> StartBackendAsync(FakeProviders fake) => await StartAsync(fake);
 

@@ -6,7 +6,7 @@ using static LlmInteractive.Tests.InteractiveBackend;
 namespace LlmInteractive.Tests;
 
 /// <summary>Azure OpenAI and Ollama addressing, structured output, and the default prompt without the internal template.</summary>
-public sealed class ProviderTests : ProviderBackedTests
+public sealed class ProviderTests : ProviderBackedTests, IAsyncLifetime
 {
     [Fact]
     public async Task Azure_gets_the_deployment_path_the_api_version_and_the_api_key_header()

@@ -9,7 +9,7 @@ using Xunit;
 namespace WatsonX.Tests;
 
 /// <summary>watsonx.ai over real HTTP: the IAM exchange, its cache and refresh, the generation request, and failures.</summary>
-public sealed class GenerationTests : ProviderBackedTests
+public sealed class GenerationTests : ProviderBackedTests, IAsyncLifetime
 {
     private const string ApiKey = "ibm-cloud-api-key-test-7f3a";
     private const string ProjectId = "0b3c8e2a-1111-4a4a-9c9c-123456789abc";

@@ -13,6 +13,7 @@ namespace LabelStudio.ML.Examples.Llm;
 public sealed class ChatClientFactory(ProviderHttp http) : IDisposable
 {
     private readonly ConcurrentDictionary<ChatProviderSettings, Lazy<(IChatClient Client, HttpClient Http)>> _clients = new();
+    private readonly ConcurrentDictionary<(ChatProviderSettings, int), FunctionInvokingChatClient> _agents = new();
 
     /// <summary>The client for <paramref name="settings"/>, built on first use.</summary>
     public IChatClient Get(ChatProviderSettings settings)
@@ -21,9 +22,18 @@ public sealed class ChatClientFactory(ProviderHttp http) : IDisposable
         return _clients.GetOrAdd(settings, key => new Lazy<(IChatClient, HttpClient)>(() => Create(key))).Value.Client;
     }
 
+    /// <summary>
+    /// The client for <paramref name="settings"/> that also runs the tool calls the model asks for (function calling),
+    /// at most <paramref name="maxModelCalls"/> model calls per request.
+    /// </summary>
+    public IChatClient GetWithTools(ChatProviderSettings settings, int maxModelCalls) =>
+        _agents.GetOrAdd((settings, maxModelCalls), key => new FunctionInvokingChatClient(Get(key.Item1)) { MaximumIterationsPerRequest = key.Item2 });
+
     /// <inheritdoc />
     public void Dispose()
     {
+        // An agent only wraps a client of _clients, which are disposed below.
+        _agents.Clear();
         foreach (var entry in _clients.Values.Where(entry => entry.IsValueCreated))
         {
             entry.Value.Client.Dispose();
