@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LabelStudio.ML.Testing;
+using LlmExamples.Testing;
 
 namespace LabelStudio.ML.Frontend.Tests;
 
@@ -13,17 +14,22 @@ internal sealed class ExampleBackend : IAsyncDisposable
 
     private readonly BackendProcess _process;
     private readonly HttpClient _client;
+    private readonly FakeProviders? _providers;
 
-    private ExampleBackend(BackendProcess process)
+    private ExampleBackend(BackendProcess process, FakeProviders? providers)
     {
         _process = process;
+        _providers = providers;
         _client = new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     public static async Task<ExampleBackend> StartAsync(ExampleManifest example)
     {
         var assembly = BackendProcess.LocateApplication(example.Assembly, $"examples/{example.Name}");
-        var backend = new ExampleBackend(BackendProcess.Start(assembly, environment: example.Environment));
+        var providers = example.FakeProviders.Count > 0 ? await StartProvidersAsync(example.FakeProviders) : null;
+        var address = providers?.Url.ToString().TrimEnd('/') ?? "";
+        var environment = example.Environment.ToDictionary(pair => pair.Key, pair => pair.Value.Replace("{fake}", address, StringComparison.Ordinal));
+        var backend = new ExampleBackend(BackendProcess.Start(assembly, environment: environment), providers);
         try
         {
             await backend._process.WaitForHealthAsync(TimeSpan.FromMinutes(1));
@@ -78,6 +84,27 @@ internal sealed class ExampleBackend : IAsyncDisposable
     {
         _client.Dispose();
         await _process.DisposeAsync();
+        if (_providers is not null)
+        {
+            await _providers.DisposeAsync();
+        }
+    }
+
+    /// <summary>A loopback LLM provider giving each route's fixed answer (an LLM example has no offline model).</summary>
+    private static async Task<FakeProviders> StartProvidersAsync(IReadOnlyDictionary<string, string> answers)
+    {
+        var providers = await FakeProviders.StartAsync();
+        foreach (var (route, answer) in answers)
+        {
+            providers.Always(route, route switch
+            {
+                FakeProviders.Chat => ChatAnswers.Text(answer),
+                FakeProviders.Generation => WatsonxAnswers.Generated(answer),
+                _ => throw new InvalidOperationException($"frontend-check.json: no fixed answer for the fake route '{route}'"),
+            });
+        }
+
+        return providers;
     }
 
     private async Task<JsonObject> PostAsync(string path, JsonObject body)

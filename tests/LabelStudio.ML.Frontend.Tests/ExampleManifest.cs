@@ -6,8 +6,9 @@ namespace LabelStudio.ML.Frontend.Tests;
 /// <c>examples/&lt;name&gt;/frontend-check.json</c>: how to get real predictions from an example backend for the
 /// frontend check. <c>assembly</c> (the built backend), <c>labelConfig</c>, <c>tasks</c> to predict, and optionally
 /// <c>environment</c> (e.g. <c>TRAINING_MODE=sync</c>), <c>training</c> (annotations sent first, each as an
-/// <c>ANNOTATION_CREATED</c> webhook: <c>{"task": {…}, "result": […]}</c>) and <c>context</c> (an interactive
-/// selection sent with <c>/predict</c>).
+/// <c>ANNOTATION_CREATED</c> webhook: <c>{"task": {…}, "result": […]}</c>), <c>context</c> (an interactive
+/// selection sent with <c>/predict</c>) and <c>fakeProviders</c> (for LLM examples: the fixed answer of a loopback
+/// provider per route, e.g. <c>{"chat": "Positive"}</c>; <c>{fake}</c> in environment values is its address).
 /// </summary>
 internal sealed record ExampleManifest(
     string Name,
@@ -16,7 +17,8 @@ internal sealed record ExampleManifest(
     IReadOnlyList<JsonObject> Tasks,
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<JsonObject> Training,
-    JsonObject? Context)
+    JsonObject? Context,
+    IReadOnlyDictionary<string, string> FakeProviders)
 {
     public const string FileName = "frontend-check.json";
 
@@ -37,6 +39,7 @@ internal sealed record ExampleManifest(
             [.. json["tasks"]!.AsArray().Select(task => task!.AsObject())],
             json["environment"]?.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>()) ?? [],
             [.. json["training"]?.AsArray().Select(item => item!.AsObject()) ?? []],
-            json["context"]?.AsObject());
+            json["context"]?.AsObject(),
+            json["fakeProviders"]?.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>()) ?? []);
     }
 }

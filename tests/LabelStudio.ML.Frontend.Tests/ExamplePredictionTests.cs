@@ -18,8 +18,9 @@ public sealed class ExamplePredictionTests(FrontendChecker frontend)
         string[] required =
         [
             "bert_classifier", "easyocr", "flair", "gliner", "grounding_dino", "grounding_sam",
-            "huggingface_ner", "interactive_substring_matching", "mmdetection", "nemo_asr", "segment_anything_2_image", "segment_anything_model",
-            "sklearn_text_classifier", "spacy", "tesseract", "timeseries_segmenter", "yolo",
+            "huggingface_llm", "huggingface_ner", "interactive_substring_matching", "langchain_search_agent", "llm_interactive", "mmdetection",
+            "nemo_asr", "segment_anything_2_image", "segment_anything_model", "sklearn_text_classifier", "spacy", "tesseract",
+            "timeseries_segmenter", "watsonX", "yolo",
         ];
         Assert.Empty(required.Except(ExampleManifest.Names()));
     }
