@@ -12,7 +12,8 @@ namespace LlmInteractive;
 /// filled with the task's text and sent; the reply becomes the matched <c>Choices</c>, the answer <c>TextArea</c> and
 /// an echo of the prompt. An annotation carrying a new prompt stores it for the project and moves the model version on.
 /// </summary>
-public sealed class LlmInteractiveModel(ChatClientFactory clients, InteractiveSettings settings, IConfiguration configuration) : LabelStudioModel
+public sealed class LlmInteractiveModel(
+    ChatClientFactory clients, InteractiveSettings settings, IConfiguration configuration, ITaskImageText imageText) : LabelStudioModel
 {
     /// <summary>The state key of a project's prompt: the prompt tag's name, as in the original.</summary>
     internal static string PromptKey(PromptedTags tags) => tags.Prompt.FromName;
@@ -33,7 +34,7 @@ public sealed class LlmInteractiveModel(ChatClientFactory clients, InteractiveSe
         var predictions = new List<Prediction>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
-            var text = await TaskInputText.ReadAsync(TaskData, task, tags.Object, cancellationToken);
+            var text = await TaskInputText.ReadAsync(TaskData, task, tags.Object, imageText, cancellationToken);
             var message = settings.Prompts.Build(text, prompt, tags.Labels, task);
             var replies = new List<string>(responses);
             try

@@ -4,6 +4,7 @@ using LlmInteractive;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLlmProviders();
+builder.Services.AddImageOcr();
 builder.Services.AddSingleton(services => InteractiveSettings.FromConfiguration(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddLabelStudioMLBackend<LlmInteractiveModel>(options => options.ModelClassName = "OpenAIInteractive");
 var app = builder.Build();

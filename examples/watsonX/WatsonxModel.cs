@@ -27,7 +27,7 @@ public sealed class WatsonxModel(WatsonxClient watsonx, PromptSettings prompts, 
         var predictions = new List<Prediction>(request.Tasks.Count);
         foreach (var task in request.Tasks)
         {
-            var text = await TaskInputText.ReadAsync(TaskData, task, tags.Object, cancellationToken);
+            var text = await TaskInputText.ReadAsync(TaskData, task, tags.Object, imageText: null, cancellationToken);
             var input = prompts.Build(text, prompt, tags.Labels, task);
             string generated;
             try

@@ -48,6 +48,7 @@ internal static class InteractiveBackend
         TestBackend.StartAsync<LlmInteractiveModel>(Settings(fake, extra), services =>
         {
             services.AddLlmProviders();
+            services.AddImageOcr();
             services.AddSingleton(provider => InteractiveSettings.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         });
 

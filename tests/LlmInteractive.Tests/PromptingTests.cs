@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LabelStudio.ML.Testing;
 using LlmExamples.Testing;
+using OcrExamples.Testing;
 using Xunit;
 using static LlmInteractive.Tests.InteractiveBackend;
 
@@ -82,7 +83,7 @@ public sealed class PromptingTests : ProviderBackedTests, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Paragraphs_are_sent_as_json_and_an_image_is_422_naming_the_missing_ocr()
+    public async Task Paragraphs_are_sent_as_json()
     {
         const string dialogue = """
             <View>
@@ -104,18 +105,43 @@ public sealed class PromptingTests : ProviderBackedTests, IAsyncLifetime
         var sent = Fake.RequestsOf(FakeProviders.Chat).Single().Json["messages"]![0]!["content"]!.GetValue<string>();
         Assert.Equal("Text:\n\"[{\"author\":\"A\",\"text\":\"Meet at 5?\"},{\"author\":\"B\",\"text\":\"Yes.\"}]\"\n\nInstruction:\n\"Summarize.\"", sent);
         Assert.Equal("They agree to meet.", results.Single()!["result"]![0]!["value"]!["text"]![0]!.GetValue<string>());
+    }
 
-        const string image = """
-            <View>
-              <Image name="scan" value="$image"/>
-              <TextArea name="prompt" toName="scan"/>
-              <TextArea name="transcript" toName="scan"/>
-            </View>
-            """;
+    private const string ImageConfig = """
+        <View>
+          <Image name="scan" value="$image"/>
+          <TextArea name="prompt" toName="scan"/>
+          <TextArea name="transcript" toName="scan"/>
+        </View>
+        """;
+
+    [Fact]
+    public async Task The_text_of_an_image_is_read_with_Tesseract_and_sent_to_the_model()
+    {
+        var scan = TextImages.Render(["INVOICE 2041", "TOTAL 93 EUR"], OpenCvSharp.HersheyFonts.HersheyDuplex);
+        Fake.Script(FakeProviders.Chat, ChatAnswers.Text("An invoice over 93 euros."));
+
+        var results = await Backend.PredictAsync(
+            ImageConfig, [new JsonObject { ["id"] = 6, ["data"] = new JsonObject { ["image"] = scan.DataUri } }], Context("What is this?"));
+
+        var sent = Fake.RequestsOf(FakeProviders.Chat).Single().Json["messages"]![0]!["content"]!.GetValue<string>();
+        Assert.Contains("INVOICE 2041\nTOTAL 93 EUR", sent, StringComparison.Ordinal);
+        Assert.EndsWith("Instruction:\n\"What is this?\"", sent, StringComparison.Ordinal);
+        Assert.Equal("An invoice over 93 euros.", results.Single()!["result"]![0]!["value"]!["text"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_image_that_cannot_be_decoded_is_a_422_naming_the_task()
+    {
+        var notAnImage = "data:image/png;base64," + Convert.ToBase64String("<html>gone</html>"u8.ToArray());
+
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => Backend.PredictAsync(
-            image, [new JsonObject { ["id"] = 6, ["data"] = new JsonObject { ["image"] = "http://example.invalid/a.png" } }], Context("Read it.")));
+            ImageConfig, [new JsonObject { ["id"] = 8, ["data"] = new JsonObject { ["image"] = notAnImage } }], Context("Read it.")));
+
         Assert.Equal(422, (int?)failure.StatusCode);
-        Assert.Contains("task 6: image input needs the OCR engine", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("task 8", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("not an image", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(Fake.RequestsOf(FakeProviders.Chat));
     }
 
     private static (string, string, string) Describe(JsonNode region, string key) =>
