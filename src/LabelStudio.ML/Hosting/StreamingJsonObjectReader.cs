@@ -51,7 +51,19 @@ internal sealed class StreamingJsonObjectReader
         {
             var read = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = read.Buffer;
-            var consumed = reader.Consume(buffer, read.IsCompleted);
+            long consumed;
+            try
+            {
+                consumed = reader.Consume(buffer, read.IsCompleted);
+            }
+            catch
+            {
+                // The read must be ended even when the body is bad: Kestrel drains the rest of it after the answer,
+                // and a pipe left in the middle of a read would abort the connection instead of sending the 400.
+                body.AdvanceTo(buffer.Start, buffer.End);
+                throw;
+            }
+
             // The buffer's segments go back to the pipe with AdvanceTo: measure it before.
             var allConsumed = consumed == buffer.Length;
             body.AdvanceTo(buffer.GetPosition(consumed), buffer.End);

@@ -38,6 +38,50 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_body_that_arrives_in_pieces_and_ends_inside_a_value_is_400_and_the_server_keeps_serving()
+    {
+        await using var backend = await TestBackend.StartAsync<KeywordSentimentModel>();
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await backend.Client.PostAsync("/predict", new PiecewiseContent("{\"tasks\": [{\"id\": 1, \"data\": {\"text\": \"cut ", "off here"));
+            var detail = (await EnvelopeAsync(response, HttpStatusCode.BadRequest))["detail"]!.GetValue<string>();
+            Assert.Contains("not valid JSON", detail, StringComparison.Ordinal);
+        }
+
+        var results = await backend.PredictAsync(Payloads.SentimentConfig, [Payloads.Task(1, "a good day")]);
+        Assert.Single(results);
+    }
+
+    // Sends its pieces with a pause between them (chunked), so the server reads the body in several parts.
+    private sealed class PiecewiseContent : HttpContent
+    {
+        private readonly string[] _pieces;
+
+        public PiecewiseContent(params string[] pieces)
+        {
+            _pieces = pieces;
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            foreach (var piece in _pieces)
+            {
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(piece));
+                await stream.FlushAsync();
+                await Task.Delay(50);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_is_415_naming_the_expected_one()
     {
         await using var backend = await TestBackend.StartAsync<KeywordSentimentModel>();
