@@ -85,6 +85,20 @@ public sealed class DetectorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_URL_larger_than_MODEL_DOWNLOAD_MAX_MB_stops_the_start_and_leaves_no_file()
+    {
+        await using var server = await LoopbackFileServer.StartAsync();
+        var url = server.Add("models/big.onnx", new byte[(1 << 20) + 1]);
+        var modelDir = Directory.CreateDirectory(Path.Combine(_folder.FullName, "model-dir")).FullName;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => StartAsync(new() { ["ONNX_MODEL_FILE"] = url.AbsoluteUri, ["MODEL_DOWNLOAD_MAX_MB"] = "1" }, modelDir));
+
+        Assert.Equal($"ONNX_MODEL_FILE: could not download {url}: it is 1048577 bytes, more than the 1 MB MODEL_DOWNLOAD_MAX_MB allows", error.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(modelDir, "downloaded-models"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_yolo_detect_model_runs_through_the_same_detector()
     {
         // Ultralytics layout: letterboxed (16 pixels of padding at the top), names in the metadata.
