@@ -1,10 +1,11 @@
 using System.Globalization;
+using LabelStudio.ML.Examples.Vision;
 
 namespace MmDetection;
 
 /// <summary>The example's environment variables.</summary>
-/// <param name="ModelFile"><c>ONNX_MODEL_FILE</c>: the detector exported to ONNX (mmdeploy's end-to-end export, or an Ultralytics detect export); unset, the OpenCV cascades detect.</param>
-/// <param name="LabelsFile"><c>LABELS_FILE</c>: the class names, one per line, when the model's metadata has none.</param>
+/// <param name="ModelFile"><c>ONNX_MODEL_FILE</c>: the detector exported to ONNX (mmdeploy's end-to-end export, or an Ultralytics detect export), a path or a URL (downloaded by <see cref="ModelFileLocator"/>, here its local copy); unset, the OpenCV cascades detect.</param>
+/// <param name="LabelsFile"><c>LABELS_FILE</c>: the class names, one per line, when the model's metadata has none; a path or a URL, as the model.</param>
 /// <param name="ScoreThreshold"><c>SCORE_THRESHOLD</c>: detections below this score are dropped (default 0.5, as the original).</param>
 /// <param name="InputSize"><c>MMDET_INPUT_SIZE</c>: width×height images are fitted into when the model's input size is dynamic (default 1333x800, mmdetection's usual test scale).</param>
 public sealed record DetectorSettings(string? ModelFile, string? LabelsFile, double ScoreThreshold, (int Width, int Height) InputSize)
@@ -26,9 +27,10 @@ public sealed record DetectorSettings(string? ModelFile, string? LabelsFile, dou
                 : throw new InvalidOperationException($"MMDET_INPUT_SIZE must be WIDTHxHEIGHT, e.g. 1333x800, not \"{sizeText}\".");
         }
 
+        var locator = ModelFileLocator.From(configuration);
         return new DetectorSettings(
-            configuration["ONNX_MODEL_FILE"] is { Length: > 0 } model ? model : null,
-            configuration["LABELS_FILE"] is { Length: > 0 } labels ? labels : null,
+            locator.LocateSetting(configuration, "ONNX_MODEL_FILE"),
+            locator.LocateSetting(configuration, "LABELS_FILE"),
             threshold,
             size);
     }

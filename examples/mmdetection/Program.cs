@@ -3,9 +3,9 @@ using MmDetection;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddMmDetection();
 builder.Services.AddLabelStudioMLBackend<MmDetectionModel>(options => options.ModelClassName = "MMDetection");
+// AddMmDetection loads the user's model (ONNX_MODEL_FILE, a path or a URL) when the server starts: a wrong file stops
+// it at once with a message naming the file and the expected signatures.
 var app = builder.Build();
-// Load the user's model now: a wrong file stops the server at once with a message naming it and the expected signature.
-app.Services.GetRequiredService<UserDetector>();
 app.MapLabelStudioMLBackend();
 app.Run();
 

@@ -64,6 +64,43 @@ public sealed class GroundingDinoOnnxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_given_by_URL_brings_vocab_txt_from_the_same_folder_of_the_server_and_predicts_as_the_file_does()
+    {
+        await using var server = await TextExamples.Testing.LoopbackFileServer.StartAsync();
+        var url = server.AddFile("gdino", _model);
+        server.AddFile("gdino", Path.Combine(_folder.FullName, "vocab.txt"));
+        string fromFile;
+        await using (var backend = await TestBackend.StartAsync<GroundingDinoModel>(
+            new Dictionary<string, string?> { ["GROUNDING_DINO_MODEL"] = _model }, s => s.AddGroundedDetector()))
+        {
+            fromFile = Boxes(await backend.PredictAsync(CascadeGroundingTests.Config, [CascadeGroundingTests.Portrait(1)], SmartToolContext.Of(SmartToolContext.Prompt("face . cat"))));
+        }
+
+        Assert.Contains("\"rectanglelabels\":[\"Face\"]", fromFile, StringComparison.Ordinal);
+
+        await using (var backend = await TestBackend.StartAsync<GroundingDinoModel>(
+            new Dictionary<string, string?> { ["GROUNDING_DINO_MODEL"] = url.AbsoluteUri }, s => s.AddGroundedDetector()))
+        {
+            Assert.Equal(fromFile, Boxes(await backend.PredictAsync(CascadeGroundingTests.Config, [CascadeGroundingTests.Portrait(1)], SmartToolContext.Of(SmartToolContext.Prompt("face . cat")))));
+        }
+
+        Assert.Equal(1, server.Requests("gdino/model.onnx"));
+        Assert.Equal(1, server.Requests("gdino/vocab.txt"));
+    }
+
+    [Fact]
+    public async Task A_model_URL_without_vocab_txt_beside_it_stops_the_start_naming_the_vocabulary_and_its_URL()
+    {
+        await using var server = await TextExamples.Testing.LoopbackFileServer.StartAsync();
+        var url = server.AddFile("gdino", _model);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestBackend.StartAsync<GroundingDinoModel>(
+            new Dictionary<string, string?> { ["GROUNDING_DINO_MODEL"] = url.AbsoluteUri }, s => s.AddGroundedDetector()));
+
+        Assert.Equal($"GROUNDING_DINO_VOCAB (vocab.txt beside GROUNDING_DINO_MODEL): could not download {server.Url}gdino/vocab.txt: the server answered 404 Not Found", error.Message);
+    }
+
+    [Fact]
     public async Task A_model_without_the_signature_stops_the_start_naming_the_file()
     {
         var wrong = Path.Combine(_folder.FullName, "wrong.onnx");
@@ -77,4 +114,9 @@ public sealed class GroundingDinoOnnxTests : IDisposable
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
+
+    /// <summary>The labels, scores and boxes of a prediction (region ids are random).</summary>
+    private static string Boxes(System.Text.Json.Nodes.JsonArray results) => string.Join(
+        "; ",
+        results[0]!["result"]!.AsArray().Select(r => $"{r!["value"]!.ToJsonString()} {r["score"]}"));
 }

@@ -34,6 +34,38 @@ public sealed class SamOnnxTests : IClassFixture<SamOnnxTests.Models>
     }
 
     [Fact]
+    public async Task An_encoder_and_decoder_given_by_URL_give_the_same_mask_and_are_downloaded_once_per_MODEL_DIR()
+    {
+        var (png, _) = TestImages.Disc();
+        await using var server = await TextExamples.Testing.LoopbackFileServer.StartAsync();
+        var urls = new Dictionary<string, string?>
+        {
+            ["SAM_ENCODER_PATH"] = server.AddFile("sam", _models.Encoder).AbsoluteUri,
+            ["SAM_DECODER_PATH"] = server.AddFile("sam", _models.Decoder).AbsoluteUri,
+        };
+        var modelDir = Directory.CreateTempSubdirectory("sam-url-");
+        try
+        {
+            foreach (var start in new[] { 1, 2 })
+            {
+                await using var backend = await TestBackend.StartAsync<SegmentAnythingModel>(urls, s => s.AddPromptSegmenter("SAM"), modelDir: modelDir.FullName);
+
+                var results = await backend.PredictAsync(GrabCutTests.Config, [TestImages.Task(1, TestImages.DataUri(png))], SmartToolContext.Of(SmartToolContext.KeyPoint(50, 50, "Banana")));
+
+                var region = results[0]!["result"]!.AsArray().Single()!;
+                Assert.Equal(TestImages.BoxMask(200, 180, BestBox), TestImages.BrushMask(region));
+                Assert.Equal(0.9, region["score"]!.GetValue<double>(), 6);
+                Assert.Equal(1, server.Requests("sam/encoder.onnx"));
+                Assert.Equal(1, server.Requests("sam/decoder.onnx"));
+            }
+        }
+        finally
+        {
+            modelDir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_second_click_on_the_same_image_does_not_run_the_encoder_again()
     {
         var (first, _) = TestImages.Disc(seed: 1);

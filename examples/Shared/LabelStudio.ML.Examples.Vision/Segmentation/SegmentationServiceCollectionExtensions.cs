@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace LabelStudio.ML.Examples.Vision;
 
@@ -31,17 +30,4 @@ public static class SegmentationServiceCollectionExtensions
         services.TryAddSingleton<TaskImageLoader>();
         return services;
     }
-}
-
-/// <summary>Creates a singleton when the host starts, so that its loading errors stop the start instead of the first request.</summary>
-internal sealed class LoadAtStartup<T>(IServiceProvider services) : IHostedService
-    where T : notnull
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = services.GetRequiredService<T>();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
