@@ -26,8 +26,6 @@ internal sealed class PredictionBatcher : BackgroundService
     private readonly ILogger _logger;
     private readonly TimeSpan _predictTimeout;
     private readonly SemaphoreSlim _workers;
-    // Requests in the batch filled last (only the batching loop reads and writes it).
-    private int _lastBatchRequests;
     private readonly BackendMetrics _metrics;
 
     public PredictionBatcher(
@@ -165,31 +163,11 @@ internal sealed class PredictionBatcher : BackgroundService
             }
         }
 
-        // Three cases decide how long the batch may wait for company:
-        // - other batches are running: the model is busy anyway, so wait up to MaxWait after the oldest request came;
-        // - the model is idle and its last batch served several requests: those callers were just answered and are
-        //   likely to send their next request within a moment (Label Studio's workers and concurrent labelers do), so
-        //   wait up to MaxWait from now for as many requests as are in flight, instead of running a small batch and
-        //   then another for the stragglers (each model call has a fixed cost);
-        // - the model is idle and its last batch was a single request: nobody is coming, leave at once.
+        // With every other batch worker idle the model is not busy: waiting for company would only add latency, so
+        // the batch leaves with what has queued. While other batches run, waiting up to MaxWait gathers more.
         var othersRunning = MaxConcurrentBatches - _workers.CurrentCount - 1 > 0;
-        var wanted = int.MaxValue;
-        DateTime deadline;
-        if (othersRunning)
-        {
-            deadline = first.EnqueuedAt + MaxWait;
-        }
-        else if (_lastBatchRequests > 1)
-        {
-            deadline = DateTime.UtcNow + MaxWait;
-            wanted = batch.Count + postponed.Count + (reader.CanCount ? reader.Count : 0) + _lastBatchRequests;
-        }
-        else
-        {
-            deadline = DateTime.MinValue;
-        }
-
-        while (tasks < MaxBatchSize && batch.Count < wanted)
+        var deadline = othersRunning ? first.EnqueuedAt + MaxWait : DateTime.MinValue;
+        while (tasks < MaxBatchSize)
         {
             if (!reader.TryRead(out var next))
             {
@@ -227,7 +205,6 @@ internal sealed class PredictionBatcher : BackgroundService
             }
         }
 
-        _lastBatchRequests = batch.Count;
         return batch;
     }
 

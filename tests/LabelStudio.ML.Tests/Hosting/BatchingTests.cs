@@ -37,30 +37,6 @@ public sealed class BatchingTests
     }
 
     [Fact]
-    public async Task Callers_that_come_back_after_their_answer_are_gathered_into_one_batch()
-    {
-        // Eight callers in a closed loop, as Label Studio's workers are: each sends its next request when answered.
-        // Once a batch has served several of them, the idle model waits (up to BATCH_MAX_WAIT_MS) for all of them
-        // instead of alternating between a batch of the early ones and a batch of the stragglers.
-        var log = new BatchLog();
-        await using var backend = await StartAsync(log, new() { ["BATCH_MAX_CONCURRENT"] = "1", ["BATCH_MAX_WAIT_MS"] = "2000" });
-
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async caller =>
-        {
-            for (var round = 0; round < 20; round++)
-            {
-                Assert.Equal($"c{caller}r{round}", (await PredictAsync(backend, $"c{caller}r{round}")).Text);
-            }
-        }));
-
-        // The first rounds ramp up while the callers' connections open, the last ones thin out as callers finish;
-        // in between every call serves all eight. Alternating batches would serve all eight almost never.
-        Assert.Equal(160, log.Calls.Sum(call => call.Tasks));
-        var full = log.Calls.Count(call => call.Tasks == 8);
-        Assert.True(full * 2 >= log.Calls.Count, $"{full} of {log.Calls.Count} model calls served all 8 callers: {string.Join(", ", log.Calls.Select(call => call.Tasks))}");
-    }
-
-    [Fact]
     public async Task A_failing_task_fails_only_its_own_request()
     {
         var log = new BatchLog();
