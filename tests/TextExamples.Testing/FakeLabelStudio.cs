@@ -11,32 +11,49 @@ using Microsoft.Extensions.Logging;
 namespace TextExamples.Testing;
 
 /// <summary>
-/// Label Studio's task API on loopback, as START_TRAINING needs it: <c>/api/tasks?project=…&amp;page=…</c> with a
-/// legacy token, and <c>whoami</c> for the backend's start-up check.
+/// Label Studio on loopback, as the examples' tests need it: the task API that START_TRAINING pages through
+/// (<c>/api/tasks?project=…&amp;page=…</c>), uploaded files (the documents behind <c>/data/upload/…</c>, served at the
+/// storage proxy and the legacy path) and <c>whoami</c> for the backend's start-up check. Every request needs the
+/// legacy token.
 /// </summary>
 public sealed class FakeLabelStudio : IAsyncDisposable
 {
     public const string Token = "0123456789abcdef0123456789abcdef01234567";
 
     private int _taskPages;
+    private int _fileReads;
 
     private readonly WebApplication _app;
 
     private FakeLabelStudio(WebApplication app) => _app = app;
 
+    /// <summary>The tasks <c>/api/tasks</c> lists, each with its <c>project</c>.</summary>
     public JsonArray Tasks { get; } = [];
+
+    /// <summary>Uploaded files by their path under <c>/data/</c>, e.g. <c>upload/1/a.csv</c>.</summary>
+    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>The backend settings that point at this Label Studio.</summary>
     /// <summary>How many pages of tasks were asked for.</summary>
     public int TaskPages => _taskPages;
 
+    /// <summary>How many files were downloaded.</summary>
+    public int FileReads => _fileReads;
+
+    /// <summary>The backend settings that point at this Label Studio.</summary>
     public Dictionary<string, string?> Settings => new()
     {
         ["LABEL_STUDIO_URL"] = Url.ToString(),
         ["LABEL_STUDIO_API_KEY"] = Token,
     };
+
+    /// <summary>Adds a file as an upload of project 1 and returns the path a task refers to it by.</summary>
+    public string Upload(string name, string content)
+    {
+        Files[$"upload/1/{name}"] = content;
+        return $"/data/upload/1/{name}";
+    }
 
     public static async Task<FakeLabelStudio> StartAsync()
     {
@@ -65,13 +82,34 @@ public sealed class FakeLabelStudio : IAsyncDisposable
             return;
         }
 
-        if (context.Request.Path == "/api/current-user/whoami")
+        var path = context.Request.Path.Value ?? string.Empty;
+        var file = path switch
+        {
+            "/storage-data/uploaded/" => context.Request.Query["filepath"].ToString(),
+            _ when path.StartsWith("/data/", StringComparison.Ordinal) => path["/data/".Length..],
+            _ => null,
+        };
+        if (file is not null)
+        {
+            if (!Files.TryGetValue(file, out var content))
+            {
+                await WriteAsync(context, 404, new JsonObject { ["detail"] = "Not found." });
+                return;
+            }
+
+            Interlocked.Increment(ref _fileReads);
+            context.Response.ContentType = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv" : "text/plain";
+            await context.Response.WriteAsync(content);
+            return;
+        }
+
+        if (path == "/api/current-user/whoami")
         {
             await WriteAsync(context, 200, new JsonObject { ["id"] = 1 });
             return;
         }
 
-        if (context.Request.Path != "/api/tasks")
+        if (path != "/api/tasks")
         {
             await WriteAsync(context, 404, new JsonObject { ["detail"] = "Not found." });
             return;

@@ -1,5 +1,6 @@
 using LabelStudio.ML.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TextExamples.Testing;
 using TimeseriesSegmenter.Tests.Support;
 using Xunit;
 
