@@ -58,10 +58,9 @@ public static class GrabCutSegmenter
         using var certain = new Mat();
         Cv2.Compare(mask, Scalar.All((int)GrabCutClasses.FGD), certain, CmpTypes.EQ);
         Cv2.BitwiseOr(foregroundMask, certain, foregroundMask);
-        var bytes = new byte[image.Width * image.Height];
-        foregroundMask.GetArray(out byte[] data);
-        data.CopyTo(bytes, 0);
-        return bytes;
+        // GetArray returns a fresh width × height array: the mask the caller gets, with no second copy.
+        foregroundMask.GetArray(out byte[] pixels);
+        return pixels;
     }
 
     private static Rect AroundPoints(IReadOnlyList<Point> points, Mat image)
